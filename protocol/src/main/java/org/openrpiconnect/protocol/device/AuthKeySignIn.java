@@ -1,0 +1,3 @@
+package org.openrpiconnect.protocol.device;
+
+public record AuthKeySignIn(String authKey, DeviceFacts device) {}

@@ -1,0 +1,3 @@
+package org.openrpiconnect.protocol.device;
+
+public record DeviceError(DeviceErrorCode code, String message) {}
