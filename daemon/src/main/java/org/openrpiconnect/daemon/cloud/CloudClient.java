@@ -1,0 +1,134 @@
+package org.openrpiconnect.daemon.cloud;
+
+import org.openrpiconnect.daemon.config.CloudEndpoint;
+import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.device.AuthKeySignIn;
+import org.openrpiconnect.protocol.device.DeviceApi;
+import org.openrpiconnect.protocol.device.DeviceCodePoll;
+import org.openrpiconnect.protocol.device.DeviceCodeStart;
+import org.openrpiconnect.protocol.device.DeviceCodeStatus;
+import org.openrpiconnect.protocol.device.DeviceError;
+import org.openrpiconnect.protocol.device.DeviceFacts;
+import org.openrpiconnect.protocol.device.SignedInDevice;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * The device API over REST ({@link DeviceApi}): each call signed, each failure turned into one of the
+ * {@link CloudException} kinds. Bodies are JSON in the protocol's one codec.
+ */
+public final class CloudClient {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final CloudEndpoint endpoint;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public CloudClient(CloudEndpoint endpoint, HttpClient http, Duration requestTimeout) {
+        this.endpoint = endpoint;
+        this.http = http;
+        this.requestTimeout = requestTimeout;
+    }
+
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public CloudEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The same client with another per-request timeout (doctor's checks are short). */
+    public CloudClient withTimeout(Duration timeout) {
+        return new CloudClient(endpoint, http, timeout);
+    }
+
+    public DeviceCodeStart startDeviceCode(DeviceSigner signer, DeviceFacts facts) throws CloudException {
+        return call("POST", DeviceApi.SIGNIN_CODE, facts, signer, 201, DeviceCodeStart.class);
+    }
+
+    public DeviceCodeStatus pollDeviceCode(DeviceSigner signer, String deviceCode) throws CloudException {
+        return call("POST", DeviceApi.SIGNIN_CODE_POLL, new DeviceCodePoll(deviceCode), signer, 200,
+                DeviceCodeStatus.class);
+    }
+
+    public SignedInDevice signInWithAuthKey(DeviceSigner signer, AuthKeySignIn body) throws CloudException {
+        return call("POST", DeviceApi.SIGNIN_AUTH_KEY, body, signer, 201, SignedInDevice.class);
+    }
+
+    public SignedInDevice self(DeviceSigner signer) throws CloudException {
+        return call("GET", DeviceApi.SELF, null, signer, 200, SignedInDevice.class);
+    }
+
+    public void signOut(DeviceSigner signer) throws CloudException {
+        call("POST", DeviceApi.SIGNOUT, null, signer, 204, Void.class);
+    }
+
+    public void health() throws CloudException {
+        call("GET", DeviceApi.HEALTH, null, null, 200, Void.class);
+    }
+
+    private <T> T call(String method, String path, Object body, DeviceSigner signer, int expected, Class<T> type)
+            throws CloudException {
+        URI uri = endpoint.http(path);
+        byte[] bytes = body == null ? new byte[0] : Json.writeBytes(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (body != null) request.header("Content-Type", "application/json");
+        if (signer != null) signer.headers(method, uri.getRawPath(), bytes).forEach(request::header);
+
+        HttpResponse<byte[]> response = send(request.build());
+        if (response.statusCode() == expected) {
+            if (type == Void.class) return null;
+            try {
+                return Json.read(response.body(), type);
+            } catch (Json.MalformedJsonException e) {
+                throw new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path
+                        + " with an unreadable body (" + e.getMessage() + ")");
+            }
+        }
+        throw errorOf(method, path, response);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws CloudException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new CloudException.Unreachable(endpoint.text(), "timed out");
+        } catch (ConnectException e) {
+            throw new CloudException.Unreachable(endpoint.text(), "connection refused");
+        } catch (IOException e) {
+            throw new CloudException.Unreachable(endpoint.text(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudException.Unreachable(endpoint.text(), "interrupted");
+        }
+    }
+
+    private static CloudException errorOf(String method, String path, HttpResponse<byte[]> response) {
+        try {
+            DeviceError error = Json.read(response.body(), DeviceError.class);
+            if (error != null && error.code() != null) return new CloudException.Rejected(response.statusCode(), error);
+        } catch (Json.MalformedJsonException e) {
+            // not the error shape: reported below
+        }
+        return new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path + " with HTTP "
+                + response.statusCode());
+    }
+}

@@ -1,0 +1,45 @@
+package org.openrpiconnect.daemon.cloud;
+
+import org.openrpiconnect.protocol.device.DeviceError;
+
+/** Why a call to the cloud failed: it could not be reached, it refused with a {@link DeviceError}, or it made no sense. */
+public abstract sealed class CloudException extends Exception {
+    private CloudException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** Network trouble: retrying later may work. */
+    public static final class Unreachable extends CloudException {
+        public Unreachable(String cloud, String reason) {
+            super("Cannot reach Raspberry Pi Connect at " + cloud + " (" + reason + ")");
+        }
+    }
+
+    /** The cloud answered with its error shape. */
+    public static final class Rejected extends CloudException {
+        private final int status;
+        private final DeviceError error;
+
+        public Rejected(int status, DeviceError error) {
+            super("Raspberry Pi Connect refused the request (" + status + " " + error.code().wire() + "): "
+                    + error.message());
+            this.status = status;
+            this.error = error;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public DeviceError error() {
+            return error;
+        }
+    }
+
+    /** An answer that is not what the device API promises (wrong status, unreadable body). */
+    public static final class Unexpected extends CloudException {
+        public Unexpected(String message) {
+            super(message);
+        }
+    }
+}
