@@ -131,6 +131,9 @@ public final class LocalSocketServer implements AutoCloseable {
             if (!peers.allows(peer)) {
                 log.warn("Refused a local connection from user {} (only {} may use this daemon)",
                         peer == null ? "unknown" : peer.user().getName(), peers.daemonUser().getName());
+                // Take in (and discard, never dispatch) the request first: closing on a client still writing it
+                // would give that client a broken pipe instead of this answer.
+                RequestLineReader.read(client, LocalApi.MAX_MESSAGE_BYTES, readTimeout);
                 send(client, LocalDispatcher.error(LocalErrorCode.PERMISSION_DENIED, "This rpi-connectd belongs to "
                         + peers.daemonUser().getName() + "; run rpi-connect as that user."));
                 return;
