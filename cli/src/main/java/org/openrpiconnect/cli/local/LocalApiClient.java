@@ -55,7 +55,7 @@ public final class LocalApiClient {
     }
 
     private LocalResponse exchange(LocalMethod method, Object params, Duration timeout) {
-        String line = transport.exchange(Json.write(LocalRequest.of(method, params)), timeout);
+        String line = transport.exchange(() -> Json.write(LocalRequest.of(method, params)), timeout);
         LocalResponse response;
         try {
             response = Json.read(line, LocalResponse.class);

@@ -29,11 +29,20 @@ class LocalSocketTransportTest {
 
             long start = System.nanoTime();
             DaemonUnreachableException e = assertThrows(DaemonUnreachableException.class,
-                    () -> transport.exchange("{}", Duration.ofMillis(300)));
+                    () -> transport.exchange(() -> "{}", Duration.ofMillis(300)));
 
             assertTrue(e.getMessage().startsWith("rpi-connectd did not answer within"), e.getMessage());
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
         }
+    }
+
+    @Test
+    void no_socket_means_not_running_without_encoding_the_request() {
+        LocalSocketTransport transport = new LocalSocketTransport(dir.resolve("rpi-connect.sock"));
+
+        assertThrows(DaemonNotRunningException.class, () -> transport.exchange(() -> {
+            throw new AssertionError("the request was encoded although no daemon socket exists");
+        }, Duration.ofSeconds(1)));
     }
 
     @Test
@@ -53,7 +62,7 @@ class LocalSocketTransportTest {
             });
             peer.start();
 
-            String answer = new LocalSocketTransport(socket).exchange("{}", Duration.ofSeconds(5));
+            String answer = new LocalSocketTransport(socket).exchange(() -> "{}", Duration.ofSeconds(5));
             peer.join();
 
             assertEquals("{\"v\":1,\"result\":{}}", answer);
@@ -65,7 +74,7 @@ class LocalSocketTransportTest {
         LocalSocketTransport transport = new LocalSocketTransport(dir.resolve("rpi-connect.sock"));
 
         DaemonNotRunningException e = assertThrows(DaemonNotRunningException.class,
-                () -> transport.exchange("{}", Duration.ofSeconds(1)));
+                () -> transport.exchange(() -> "{}", Duration.ofSeconds(1)));
 
         assertEquals("Raspberry Pi Connect is not running, run rpi-connect on", e.getMessage());
     }
