@@ -5,6 +5,8 @@ import org.openrpiconnect.daemon.cloud.Backoff;
 import org.openrpiconnect.daemon.cloud.CloudClient;
 import org.openrpiconnect.daemon.config.CloudEndpoint;
 import org.openrpiconnect.daemon.config.CloudUrlConfig;
+import org.openrpiconnect.daemon.config.ConnectConf;
+import org.openrpiconnect.daemon.config.SessionConfig;
 import org.openrpiconnect.daemon.link.AuthKeyFileWatcher;
 import org.openrpiconnect.daemon.link.DeviceLink;
 import org.openrpiconnect.daemon.local.AlreadyRunningException;
@@ -12,9 +14,14 @@ import org.openrpiconnect.daemon.local.LocalDispatcher;
 import org.openrpiconnect.daemon.local.LocalSocketServer;
 import org.openrpiconnect.daemon.local.PeerCredentialCheck;
 import org.openrpiconnect.daemon.service.Services;
+import org.openrpiconnect.daemon.service.SettingsReport;
+import org.openrpiconnect.daemon.session.DesktopNotifier;
+import org.openrpiconnect.daemon.session.SessionManager;
 import org.openrpiconnect.daemon.state.AtomicFileWriter;
 import org.openrpiconnect.daemon.state.StateStore;
 import org.openrpiconnect.protocol.Version;
+import org.openrpiconnect.protocol.session.SessionEndCode;
+import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +47,17 @@ public final class Daemon {
 
     private final LocalSocketServer server;
     private final DeviceLink link;
+    private final SessionManager sessions;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Options options;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CountDownLatch stoppedLatch = new CountDownLatch(1);
 
-    private Daemon(LocalSocketServer server, DeviceLink link, ScheduledThreadPoolExecutor scheduler, Options options) {
+    private Daemon(LocalSocketServer server, DeviceLink link, SessionManager sessions,
+                   ScheduledThreadPoolExecutor scheduler, Options options) {
         this.server = server;
         this.link = link;
+        this.sessions = sessions;
         this.scheduler = scheduler;
         this.options = options;
     }
@@ -55,9 +65,9 @@ public final class Daemon {
     public static Daemon start(DaemonEnvironment env, Options options) throws StartupException {
         Path socket = env.socketPath();
         Path stateDir = env.stateDir();
-        CloudEndpoint endpoint = CloudUrlConfig.resolve(
-                List.of(CloudUrlConfig.SYSTEM_CONFIG, stateDir.resolve(StateStore.CONFIG_FILE)),
-                env.cloudUrlOverride());
+        ConnectConf conf = ConnectConf.load(List.of(ConnectConf.SYSTEM_FILE, stateDir.resolve(StateStore.CONFIG_FILE)));
+        CloudEndpoint endpoint = CloudUrlConfig.resolve(conf, env.cloudUrlOverride());
+        SessionConfig sessionConfig = SessionConfig.from(conf);
 
         LocalSocketServer server = bindSocket(socket);
         try {
@@ -77,7 +87,22 @@ public final class Daemon {
             Services services = new Services(store, problems);
             DeviceLink link = new DeviceLink(store, board, cloud, scheduler, problems, clock);
             AuthKeyFileWatcher authKeys = new AuthKeyFileWatcher(store, link, problems, Backoff.standard(), clock);
-            Daemon daemon = new Daemon(server, link, scheduler, options);
+            SessionManager sessions = new SessionManager(services, sessionConfig, env.variables(), link::sendSignal,
+                    new DesktopNotifier(env.variables()));
+            link.handleSessions(new DeviceLink.SessionHandler() {
+                @Override
+                public void onSignal(SessionSignal signal) {
+                    sessions.onSignal(signal);
+                }
+
+                @Override
+                public void onSignedOut() {
+                    sessions.endAll(SessionEndCode.DEVICE_STOPPING, "This device signed out of Raspberry Pi Connect.");
+                }
+            });
+            SettingsReport settingsReport = new SettingsReport(link, services);
+            link.whenGreeted(settingsReport::send);
+            Daemon daemon = new Daemon(server, link, sessions, scheduler, options);
 
             log.info("rpi-connectd {} starting (socket {}, cloud {}, state {})", Version.current(), socket, endpoint,
                     stateDir);
@@ -88,7 +113,8 @@ public final class Daemon {
                     TimeUnit.MILLISECONDS);
             StatusReporter status = new StatusReporter(link, services, problems, endpoint);
             Doctor doctor = new Doctor(cloud, link);
-            server.serve(new LocalDispatcher(LocalHandlers.table(status, link, services, doctor, daemon::stop)));
+            server.serve(new LocalDispatcher(LocalHandlers.table(status, link, services, settingsReport::send, doctor,
+                    daemon::stop)));
             log.info("Listening on {}", socket);
             return daemon;
         } catch (StartupException | RuntimeException e) {
@@ -106,11 +132,20 @@ public final class Daemon {
         stoppedLatch.await();
     }
 
-    /** Stops serving and closes the cloud link (without signing out); removes the socket. Idempotent. */
+    /** The remote sessions (tests look at it). */
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    /**
+     * Stops serving, ends the remote sessions (while the event socket can still tell the cloud), then closes the
+     * cloud link (without signing out); removes the socket. Idempotent.
+     */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) return;
         log.info("rpi-connectd stopping");
         server.close();
+        sessions.shutdown();
         link.stop();
         scheduler.shutdownNow();
         stoppedLatch.countDown();

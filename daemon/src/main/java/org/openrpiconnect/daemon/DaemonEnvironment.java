@@ -54,6 +54,11 @@ public final class DaemonEnvironment {
         return env.get(CloudUrlConfig.ENV_VAR);
     }
 
+    /** All of it: remote shells start with the daemon's environment (the user's session environment). */
+    public Map<String, String> variables() {
+        return env;
+    }
+
     public boolean allowRoot() {
         return "1".equals(env.get(ALLOW_ROOT));
     }

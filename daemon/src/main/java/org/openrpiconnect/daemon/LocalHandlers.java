@@ -15,8 +15,9 @@ import java.util.Map;
 public final class LocalHandlers {
     private LocalHandlers() {}
 
+    /** @param settingsChanged runs after a service was allowed or disallowed (tells the cloud) */
     public static Map<LocalMethod, LocalHandler> table(StatusReporter status, DeviceLink link, Services services,
-                                                       Doctor doctor, Runnable shutdown) {
+                                                       Runnable settingsChanged, Doctor doctor, Runnable shutdown) {
         Map<LocalMethod, LocalHandler> table = new EnumMap<>(LocalMethod.class);
         table.put(LocalMethod.STATUS, params -> status.status());
         table.put(LocalMethod.SIGNIN, params -> link.signIn(
@@ -28,6 +29,7 @@ public final class LocalHandlers {
         table.put(LocalMethod.SET_SERVICE, params -> {
             ServiceParams p = LocalDispatcher.params(params, ServiceParams.class);
             services.set(p.service(), p.allowed());
+            settingsChanged.run();
             return status.status();
         });
         table.put(LocalMethod.DOCTOR, params -> doctor.run());

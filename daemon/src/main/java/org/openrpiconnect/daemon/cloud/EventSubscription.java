@@ -1,6 +1,9 @@
 package org.openrpiconnect.daemon.cloud;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
 import org.openrpiconnect.daemon.Scheduling;
@@ -8,6 +11,7 @@ import org.openrpiconnect.daemon.config.CloudEndpoint;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceApi;
 import org.openrpiconnect.protocol.device.DeviceEvent;
+import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,9 @@ public final class EventSubscription {
         void onUnsubscribed();
 
         void onEvent(DeviceEvent event);
+
+        /** A session frame ({@code type} starting with "session."), see {@link SessionSignal}. */
+        void onSessionSignal(SessionSignal signal);
 
         /** The cloud closed with {@link DeviceApi#CLOSE_SIGNED_OUT}: the device was removed; no reconnect. */
         void onSignedOutByCloud();
@@ -134,18 +141,57 @@ public final class EventSubscription {
         listener.onSubscribed();
     }
 
+    /**
+     * Sends a text frame to the cloud on the open connection without waiting; false when there is none (the frame
+     * is dropped: session frames are only useful now).
+     */
+    public boolean send(String text) {
+        WebSocketClient client;
+        synchronized (this) {
+            client = current;
+            if (client == null || openedAt == null) return false;
+        }
+        try {
+            client.send(text);
+            return true;
+        } catch (WebsocketNotConnectedException e) {
+            return false;
+        }
+    }
+
     private void message(Client client, String text) {
         synchronized (this) {
             if (client != current) return;
         }
-        DeviceEvent event;
+        JsonNode frame;
         try {
-            event = Json.read(text, DeviceEvent.class);
+            frame = Json.read(text, JsonNode.class);
         } catch (Json.MalformedJsonException e) {
             log.warn("Ignoring an unreadable event frame (device {}): {}", deviceId, e.getMessage());
             return;
         }
-        if (event == null || event.type() == null) return;
+        String type = frame == null ? null : frame.path("type").asText(null);
+        if (type == null) return;
+        if (SessionSignal.isSessionType(type)) {
+            SessionSignal signal;
+            try {
+                signal = Json.mapper().treeToValue(frame, SessionSignal.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                log.warn("Ignoring an unreadable {} frame (device {}): {}", type, deviceId,
+                        firstLine(String.valueOf(e.getMessage())));
+                return;
+            }
+            log.debug("Session frame {} for session {} (device {})", type, signal.sessionId(), deviceId);
+            listener.onSessionSignal(signal);
+            return;
+        }
+        DeviceEvent event;
+        try {
+            event = Json.mapper().treeToValue(frame, DeviceEvent.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.warn("Ignoring an unreadable {} event (device {})", type, deviceId);
+            return;
+        }
         log.debug("Event {} (device {})", event.type(), deviceId);
         listener.onEvent(event);
     }
@@ -183,6 +229,11 @@ public final class EventSubscription {
         log.info("Event connection {} ({}); reconnecting in {} ms (device {})", wasOpen ? "lost" : "failed",
                 describe(code, reason), delay.toMillis(), deviceId);
         Scheduling.later(scheduler, this::attempt, delay);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static String describe(int code, String reason) {

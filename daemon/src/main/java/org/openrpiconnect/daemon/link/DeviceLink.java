@@ -13,6 +13,7 @@ import org.openrpiconnect.daemon.local.LocalApiException;
 import org.openrpiconnect.daemon.state.DeviceState;
 import org.openrpiconnect.daemon.state.LinkLoad;
 import org.openrpiconnect.daemon.state.StateStore;
+import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.AuthKeySignIn;
 import org.openrpiconnect.protocol.device.DeviceCodeStart;
 import org.openrpiconnect.protocol.device.DeviceCodeStatus;
@@ -22,6 +23,7 @@ import org.openrpiconnect.protocol.device.DeviceKeys;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 import org.openrpiconnect.protocol.local.LocalErrorCode;
 import org.openrpiconnect.protocol.local.SignInResult;
+import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,24 @@ public final class DeviceLink {
         }
     }
 
+    /** Takes the session frames of the event socket (the remote session manager). */
+    public interface SessionHandler {
+        void onSignal(SessionSignal signal);
+
+        /** The link ended: sessions end too. */
+        void onSignedOut();
+    }
+
+    private static final SessionHandler NO_SESSIONS = new SessionHandler() {
+        @Override
+        public void onSignal(SessionSignal signal) {
+            log.debug("No session handler: ignoring {}", signal.type());
+        }
+
+        @Override
+        public void onSignedOut() {}
+    };
+
     /** A call to the cloud made with the device's credential. */
     @FunctionalInterface
     public interface LinkedCall<T> {
@@ -87,6 +107,8 @@ public final class DeviceLink {
     private EventSubscription subscription;
     private boolean subscribed;
     private List<Path> unreadableFiles = List.of();
+    private volatile SessionHandler sessions = NO_SESSIONS;
+    private volatile Runnable onHello = () -> { };
 
     public DeviceLink(StateStore store, BoardFactsReader board, CloudClient cloud, ScheduledExecutorService scheduler,
                       Problems problems, Clock clock) {
@@ -96,6 +118,30 @@ public final class DeviceLink {
         this.scheduler = scheduler;
         this.problems = problems;
         this.clock = clock;
+    }
+
+    /** Who takes session frames; set before {@link #start()}. */
+    public void handleSessions(SessionHandler handler) {
+        sessions = handler;
+    }
+
+    /** Runs (on the socket's thread, briefly) each time the cloud greets a new event connection; set before start. */
+    public void whenGreeted(Runnable action) {
+        onHello = action;
+    }
+
+    /** Sends a session frame to the cloud on the event socket; false when it is not open. */
+    public boolean sendSignal(SessionSignal signal) {
+        return sendFrame(signal);
+    }
+
+    /** Sends a frame (any device -> cloud type of the event socket) without waiting; false when it is not open. */
+    public boolean sendFrame(Object frame) {
+        EventSubscription sub;
+        synchronized (this) {
+            sub = subscribed ? subscription : null;
+        }
+        return sub != null && sub.send(Json.write(frame));
     }
 
     /** Restores the link from disk and, when signed in, opens the event socket. */
@@ -466,15 +512,17 @@ public final class DeviceLink {
             } else {
                 problems.set(Problems.Kind.LINK, reason.problem());
             }
+            // Under the lock (two unlinks): status never shows "signed out" while the credential is still on disk.
+            try {
+                store.deleteLink();
+            } catch (IOException e) {
+                log.error("Could not delete the credential in {} ({}); remove {} and {} by hand", store.dir(),
+                        e.getMessage(), store.stateFile(), store.keyFile());
+            }
         }
         if (sub != null) sub.stop();
-        try {
-            store.deleteLink();
-        } catch (IOException e) {
-            log.error("Could not delete the credential in {} ({}); remove {} and {} by hand", store.dir(),
-                    e.getMessage(), store.stateFile(), store.keyFile());
-        }
         log.info("Signed out: {} (device {})", reason.logText(), expected.state().deviceId());
+        sessions.onSignedOut();
     }
 
     private DeviceSigner signer(Credential cred, String serial) {
@@ -537,10 +585,22 @@ public final class DeviceLink {
         @Override
         public void onEvent(DeviceEvent event) {
             switch (event.type()) {
-                case DeviceEvent.HELLO, DeviceEvent.RENAMED -> rename(cred, event.name());
+                case DeviceEvent.HELLO -> {
+                    rename(cred, event.name());
+                    onHello.run();
+                }
+                case DeviceEvent.RENAMED -> rename(cred, event.name());
                 case DeviceEvent.REMOVED -> signOutLocally(cred, SignOutReason.REMOVED);
                 default -> log.debug("Ignoring event {} (device {})", event.type(), cred.state().deviceId());
             }
+        }
+
+        @Override
+        public void onSessionSignal(SessionSignal signal) {
+            synchronized (DeviceLink.this) {
+                if (credential != cred) return;
+            }
+            sessions.onSignal(signal);
         }
 
         @Override

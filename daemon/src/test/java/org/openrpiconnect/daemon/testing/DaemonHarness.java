@@ -59,6 +59,11 @@ public final class DaemonHarness implements AutoCloseable {
         stop();
     }
 
+    /** The running daemon (null when stopped). */
+    public Daemon daemon() {
+        return daemon;
+    }
+
     public Map<String, String> env() {
         return env;
     }

@@ -15,8 +15,10 @@ import org.openrpiconnect.protocol.device.DeviceErrorCode;
 import org.openrpiconnect.protocol.device.DeviceEvent;
 import org.openrpiconnect.protocol.device.DeviceFacts;
 import org.openrpiconnect.protocol.device.DeviceKeys;
+import org.openrpiconnect.protocol.device.DeviceStatus;
 import org.openrpiconnect.protocol.device.RequestSignature;
 import org.openrpiconnect.protocol.device.SignedInDevice;
+import org.openrpiconnect.protocol.session.SessionSignal;
 
 import java.net.ServerSocket;
 import java.security.PublicKey;
@@ -27,11 +29,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * An in-process stand-in for the cloud's device API, strict about signatures and serials like the real one, with
  * knobs for tests: auth keys, approving or expiring device codes, removing / renaming / forgetting devices,
- * dropping event connections, restarting on the same port with the same data.
+ * dropping event connections, restarting on the same port with the same data; and it relays session frames
+ * between tests (standing in for browsers) and devices.
  */
 public final class FakeCloud implements AutoCloseable {
     public record Device(String id, String name, String serial, PublicKey key, DeviceFacts facts) {}
@@ -53,6 +57,9 @@ public final class FakeCloud implements AutoCloseable {
     private final Data data;
     private final int port;
     private final Map<String, Set<WsContext>> sockets = new ConcurrentHashMap<>();
+    private final List<Consumer<SessionSignal>> signalListeners = new CopyOnWriteArrayList<>();
+    private final List<SessionSignal> signalsFromDevices = new CopyOnWriteArrayList<>();
+    private final List<DeviceStatus> statusReports = new CopyOnWriteArrayList<>();
     private volatile int codeIntervalSeconds = 1;
     private volatile int codeExpiresIn = 600;
     private Javalin app;
@@ -184,6 +191,50 @@ public final class FakeCloud implements AutoCloseable {
         for (WsContext ws : sockets.getOrDefault(deviceId, Set.of())) ws.closeSession(1001, "going away");
     }
 
+    // ---- session signalling: relays frames like the real cloud, untouched ---------------------------------------
+
+    /** Sends a session frame to the device's event socket(s); false when the device is not connected. */
+    public boolean sendSignal(String deviceId, SessionSignal signal) {
+        return sendRaw(deviceId, Json.write(signal));
+    }
+
+    /** Sends any text frame to the device (for malformed-frame tests). */
+    public boolean sendRaw(String deviceId, String text) {
+        Set<WsContext> open = sockets.getOrDefault(deviceId, Set.of());
+        for (WsContext ws : open) ws.send(text);
+        return !open.isEmpty();
+    }
+
+    /** Every session frame devices sent, in order. */
+    public List<SessionSignal> signalsFromDevices() {
+        return List.copyOf(signalsFromDevices);
+    }
+
+    /** Called with each session frame a device sends (on the socket's thread). */
+    public void onSignalFromDevice(Consumer<SessionSignal> listener) {
+        signalListeners.add(listener);
+    }
+
+    public void removeSignalListener(Consumer<SessionSignal> listener) {
+        signalListeners.remove(listener);
+    }
+
+    /** Every device.status frame devices sent, in order. */
+    public List<DeviceStatus> statusReports() {
+        return List.copyOf(statusReports);
+    }
+
+    private void fromDevice(String text) {
+        String type = Json.read(text, com.fasterxml.jackson.databind.JsonNode.class).path("type").asText();
+        if (DeviceStatus.TYPE.equals(type)) {
+            statusReports.add(Json.read(text, DeviceStatus.class));
+            return;
+        }
+        SessionSignal signal = Json.read(text, SessionSignal.class);
+        signalsFromDevices.add(signal);
+        for (Consumer<SessionSignal> l : signalListeners) l.accept(signal);
+    }
+
     // ---- the API ---------------------------------------------------------------------------------------------
 
     private void run() {
@@ -215,6 +266,7 @@ public final class FakeCloud implements AutoCloseable {
                 c.send(Json.write(DeviceEvent.hello(d == null ? null : d.name())));
             });
             ws.onClose(c -> sockets.getOrDefault(c.header(RequestSignature.DEVICE_ID), Set.of()).remove(c));
+            ws.onMessage(c -> fromDevice(c.message()));
         });
         app.start("127.0.0.1", port);
     }

@@ -47,4 +47,11 @@ public enum MemorySize {
         }
         return Optional.empty();
     }
+
+    public static Optional<MemorySize> byQueryValue(String value) {
+        for (MemorySize m : values()) {
+            if (m.queryValue.equalsIgnoreCase(value)) return Optional.of(m);
+        }
+        return Optional.empty();
+    }
 }

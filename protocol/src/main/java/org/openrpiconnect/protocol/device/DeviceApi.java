@@ -32,6 +32,15 @@ public final class DeviceApi {
      */
     public static final String SIGNIN_AUTH_KEY = "/api/v1/device/signin/auth-key";
 
+    /**
+     * POST {@link IdentitySignIn}, signed with the device identity's key (the one registered through the Management
+     * API's device identities; on a Pi it lives in OTP and {@code rpi-fw-crypto} signs): 201 {@link SignedInDevice}.
+     * Later requests are signed with {@code device.public_key}'s key (which may be the identity key itself). Device
+     * identities are multi-use: signing in again re-links the same device. 401 {@code identity_unknown} when no
+     * identity has this key (never registered, or deleted): a permanent rejection.
+     */
+    public static final String SIGNIN_IDENTITY = "/api/v1/device/signin/identity";
+
     /** GET (signed): 200 {@link SignedInDevice}. Doctor's "Authentication with ... API". */
     public static final String SELF = "/api/v1/device/self";
 
@@ -47,6 +56,26 @@ public final class DeviceApi {
 
     /** WebSocket close code: the device was removed or its credential revoked; do not reconnect. */
     public static final int CLOSE_SIGNED_OUT = 4001;
+
+    /**
+     * GET (signed): 200 {@link DeviceDeployments}, this device's open deployments (pending and in_progress), oldest
+     * first, each with its artefact's URI and SHA-256. The cloud sends {@link DeviceEvent#DEPLOYMENTS_CHANGED} on
+     * the event socket when this list changes.
+     */
+    public static final String DEPLOYMENTS = "/api/v1/device/deployments";
+
+    /**
+     * POST {@link DeploymentReport} (signed): 200 {@link DeviceDeployment}, the device reports progress on one of its
+     * deployments: {@code in_progress}, then {@code succeeded} or {@code failed} (with a {@code state_reason}).
+     * Repeating the current state is accepted (a retry). 404 {@code not_found} when the deployment is not this
+     * device's; 409 {@code deployment_closed} when it was cancelled, superseded or already finished: drop it.
+     * Use {@link #deploymentState(String)} to build the path.
+     */
+    public static final String DEPLOYMENT_STATE = "/api/v1/device/deployments/{id}/state";
+
+    public static String deploymentState(String deploymentId) {
+        return DEPLOYMENT_STATE.replace("{id}", deploymentId);
+    }
 
     /** Device-code verification page the user opens in a browser: {@code <cloud>/verify/XXXX-XXXX}. */
     public static final String VERIFY_PAGE_PREFIX = "/verify/";

@@ -17,6 +17,12 @@ public enum DeviceErrorCode {
     AUTH_KEY_EXPIRED("auth_key_expired", false),
     AUTH_KEY_USED("auth_key_used", false),
     CODE_EXPIRED("code_expired", false),
+    /** No device identity has the key this sign-in was signed with (never registered, or deleted). */
+    IDENTITY_UNKNOWN("identity_unknown", false),
+    /** The thing the request names (e.g. a deployment) does not exist for this device. */
+    NOT_FOUND("not_found", false),
+    /** The deployment was cancelled, superseded or has finished: it takes no more reports. */
+    DEPLOYMENT_CLOSED("deployment_closed", false),
     RATE_LIMITED("rate_limited", false),
     INTERNAL("internal", false);
 

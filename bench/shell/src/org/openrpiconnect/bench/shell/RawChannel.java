@@ -1,0 +1,107 @@
+package org.openrpiconnect.bench.shell;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import org.openrpiconnect.daemon.testing.BrowserPeer;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The receiving side of the raw data channel measurement (this process, like the browser stand-in), against a
+ * {@link RawChannelPeer} process: the throughput of WebRTC's data channel alone, the ceiling for the shell.
+ */
+final class RawChannel {
+    private RawChannel() {}
+
+    /** MB/s (10^6 bytes) from the first byte received to the last. */
+    static double throughput(List<String> senderCommand, long total) throws Exception {
+        RTCPeerConnection pc;
+        CompletableFuture<Void> gathered = new CompletableFuture<>();
+        pc = BrowserPeer.factory().createPeerConnection(new RTCConfiguration(), new PeerConnectionObserver() {
+            @Override
+            public void onIceCandidate(RTCIceCandidate candidate) {}
+
+            @Override
+            public void onIceGatheringChange(RTCIceGatheringState state) {
+                if (state == RTCIceGatheringState.COMPLETE) gathered.complete(null);
+            }
+        });
+        RTCDataChannel dc = pc.createDataChannel("raw", new RTCDataChannelInit());
+        AtomicLong received = new AtomicLong();
+        AtomicLong first = new AtomicLong();
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        dc.registerObserver(new RTCDataChannelObserver() {
+            @Override
+            public void onBufferedAmountChange(long previous) {}
+
+            @Override
+            public void onStateChange() {}
+
+            @Override
+            public void onMessage(RTCDataChannelBuffer buffer) {
+                byte[] copy = new byte[buffer.data.remaining()]; // as the browser stand-in copies
+                buffer.data.get(copy);
+                first.compareAndSet(0, System.nanoTime());
+                if (received.addAndGet(copy.length) >= total) done.complete(System.nanoTime());
+            }
+        });
+        CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
+        pc.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
+            @Override
+            public void onSuccess(RTCSessionDescription d) {
+                offer.complete(d);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                offer.completeExceptionally(new IllegalStateException(error));
+            }
+        });
+        CompletableFuture<Void> local = new CompletableFuture<>();
+        pc.setLocalDescription(offer.get(10, TimeUnit.SECONDS), RawChannelPeer.observer(local));
+        local.get(10, TimeUnit.SECONDS);
+        gathered.get(10, TimeUnit.SECONDS);
+
+        Process sender = new ProcessBuilder(senderCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream toSender = sender.getOutputStream()) {
+            toSender.write((Base64.getEncoder().encodeToString(pc.getLocalDescription().sdp.getBytes(
+                    StandardCharsets.UTF_8)) + "\n").getBytes(StandardCharsets.UTF_8));
+            toSender.flush();
+            BufferedReader fromSender = new BufferedReader(new InputStreamReader(sender.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String answer = new String(Base64.getDecoder().decode(fromSender.readLine()), StandardCharsets.UTF_8);
+            CompletableFuture<Void> remote = new CompletableFuture<>();
+            pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answer),
+                    RawChannelPeer.observer(remote));
+            remote.get(10, TimeUnit.SECONDS);
+            long end = done.get(120, TimeUnit.SECONDS);
+            return total / 1e6 / ((end - first.get()) / 1e9);
+        } finally {
+            sender.waitFor(10, TimeUnit.SECONDS);
+            sender.destroyForcibly();
+            dc.unregisterObserver();
+            dc.close();
+            dc.dispose();
+            pc.close();
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.openrpiconnect.bench.shell;
+
+import org.openrpiconnect.daemon.testing.BrowserPeer;
+import org.openrpiconnect.daemon.testing.Coturn;
+import org.openrpiconnect.daemon.testing.FakeCloud;
+import org.openrpiconnect.protocol.session.SessionSignal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The remote shell's benchmarks, measured, never assumed: the real daemon ({@code bin/rpi-connectd} as an ordinary
+ * user), a webrtc-java peer standing in for the browser, an in-process stand-in of the cloud relaying the
+ * signalling, coturn for the relayed path and sshd for the comparison, all on this machine. Writes one
+ * {@code name value unit} line per figure to WORKDIR/results; progress goes to stderr.
+ *
+ * <p>Throughput is measured {@link #BULK_REPEATS} times each, shell and raw channel alternating, and the medians are
+ * reported: on a busy machine, one of each in a row mostly measures what else ran meanwhile.
+ *
+ * <p>Usage: ShellBench REPO WORKDIR USER SENDER_CLASSPATH
+ */
+public final class ShellBench {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int OPENS = Integer.getInteger("bench.opens", 30);
+    private static final int RELAYED_OPENS = Integer.getInteger("bench.relayedOpens", 20);
+    private static final int SSH_OPENS = Integer.getInteger("bench.sshOpens", 20);
+    private static final int ECHOES = Integer.getInteger("bench.echoes", 500);
+    private static final long BULK_BYTES = Long.getLong("bench.bulkBytes", 200_000_000L);
+    private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 3);
+    private static final int CHUNK = 64 * 1024; // the daemon's largest output message (ShellChannel.MAX_MESSAGE_BYTES)
+    private static final String DAEMON_JVM = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+
+    private final AtomicInteger ids = new AtomicInteger();
+    private Report report;
+    private FakeCloud cloud;
+    private String deviceId;
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        String user = args[2];
+        String senderClasspath = args[3];
+        int status = 0;
+        try {
+            new ShellBench().run(repo, work, user, senderClasspath);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // native threads of the WebRTC stack would keep the JVM alive
+    }
+
+    private void run(Path repo, Path work, String user, String senderClasspath) throws Exception {
+        report = new Report(work.resolve("results"));
+        cloud = FakeCloud.start();
+        cloud.addAuthKey("rpuak_bench");
+        String javaOpts = System.getProperty("bench.daemonJavaOpts", "");
+        if (!javaOpts.isEmpty()) Report.note("daemon started with RPI_CONNECT_JAVA_OPTS=" + javaOpts);
+        try (DeviceProcess device = DeviceProcess.start(repo, work.resolve("device"), user, cloud.url(), "rpuak_bench",
+                "max_shell_sessions=16\n", javaOpts)) {
+            awaitLinked(device);
+            Thread.sleep(3000);
+            report.line("daemon.rss.idle", device.rssMb(), "MB");
+
+            BrowserPeer.Ice direct = BrowserPeer.Ice.hostOnly();
+            Stats cold = new Stats();
+            cold.addNanos(openAndClose(direct));
+            report.line("shell.open.direct.cold", cold.percentile(50), "ms");
+            Stats opens = new Stats();
+            for (int i = 0; i < OPENS; i++) opens.addNanos(openAndClose(direct));
+            report.line("shell.open.direct.p50", opens.percentile(50), "ms");
+            report.line("shell.open.direct.p99", opens.percentile(99), "ms");
+
+            List<BrowserPeer> open = new ArrayList<>();
+            open.add(openShell(direct));
+            Thread.sleep(1000);
+            report.line("daemon.rss.1session", device.rssMb(), "MB");
+            for (int i = 1; i < 10; i++) open.add(openShell(direct));
+            Thread.sleep(1000);
+            report.line("daemon.rss.10sessions", device.rssMb(), "MB");
+            for (BrowserPeer p : open.subList(1, open.size())) closeAndAwait(p);
+
+            BrowserPeer shell = open.get(0);
+            Stats echo = echoes(shell);
+            report.line("shell.echo.p50", echo.percentile(50), "ms");
+            report.line("shell.echo.p99", echo.percentile(99), "ms");
+            Path bulk = writeBulkFile(work.resolve("bulk.txt"));
+            Stats shellRate = new Stats();
+            Stats channelRate = new Stats();
+            for (int i = 0; i < BULK_REPEATS; i++) {
+                shellRate.add(shellThroughput(shell, bulk));
+                channelRate.add(RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES));
+                Report.note(String.format("throughput round %d: shell %.1f, channel %.1f MB/s", i + 1,
+                        shellRate.last(), channelRate.last()));
+            }
+            Files.delete(bulk);
+            closeAndAwait(shell);
+            report.line("shell.throughput", shellRate.percentile(50), "MB/s");
+            report.line("channel.throughput", channelRate.percentile(50), "MB/s");
+
+            try (Coturn turn = Coturn.start(work.resolve("turn"))) {
+                BrowserPeer.Ice relayed = BrowserPeer.Ice.relayOnly(turn.credentials(deviceId, Duration.ofHours(1)));
+                Stats relayedOpens = new Stats();
+                for (int i = 0; i < RELAYED_OPENS; i++) relayedOpens.addNanos(openAndClose(relayed));
+                report.line("shell.open.relayed.p50", relayedOpens.percentile(50), "ms");
+                report.line("shell.open.relayed.p99", relayedOpens.percentile(99), "ms");
+            }
+            report.line("daemon.rss.after", device.rssMb(), "MB");
+        } finally {
+            cloud.close();
+        }
+        try (Sshd sshd = Sshd.start(work.resolve("sshd"), user)) {
+            sshd.openNanos(); // warm-up: the first connection pays for loading sshd's libraries
+            Stats ssh = new Stats();
+            for (int i = 0; i < SSH_OPENS; i++) ssh.addNanos(sshd.openNanos());
+            report.line("ssh.open.p50", ssh.percentile(50), "ms");
+            report.line("ssh.open.p99", ssh.percentile(99), "ms");
+        }
+    }
+
+    private void awaitLinked(DeviceProcess device) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!device.alive()) throw new IllegalStateException("the daemon exited; see " + device.log());
+            if (!cloud.devices().isEmpty() && cloud.connected(cloud.devices().get(0).id())) {
+                deviceId = cloud.devices().get(0).id();
+                Report.note("daemon pid " + device.pid() + " linked as " + deviceId);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the daemon did not link within " + WAIT + "; see " + device.log());
+    }
+
+    /** Opens a shell and waits for its prompt. */
+    private BrowserPeer openShell(BrowserPeer.Ice ice) throws Exception {
+        BrowserPeer peer = BrowserPeer.offer(cloud, deviceId, "bench-" + ids.incrementAndGet(), ice)
+                .awaitOpen(WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (peer.promptNanos() == 0) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("no prompt from the shell");
+            Thread.sleep(1);
+        }
+        return peer;
+    }
+
+    /** Offer to prompt (the prompt is what ssh is timed to as well), then closed again. */
+    private long openAndClose(BrowserPeer.Ice ice) throws Exception {
+        BrowserPeer peer = openShell(ice);
+        long nanos = peer.promptNanos();
+        closeAndAwait(peer);
+        return nanos;
+    }
+
+    /** Closes like a browser tab and waits until the device reports the session ended. */
+    private void closeAndAwait(BrowserPeer peer) throws Exception {
+        peer.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (SessionSignal s : cloud.signalsFromDevices()) {
+                if (s.sessionId().equals(peer.sessionId()) && s.type().equals(SessionSignal.CLOSED)) return;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("session " + peer.sessionId() + " did not end");
+    }
+
+    /** A keystroke to its echo, at the shell's prompt (the terminal echoes it); each followed by a rub-out. */
+    private Stats echoes(BrowserPeer peer) throws Exception {
+        Semaphore echoed = new Semaphore(0);
+        byte key = 'a';
+        peer.onOutput(data -> {
+            for (byte b : data) {
+                if (b == key) echoed.release();
+            }
+        });
+        Stats stats = new Stats();
+        for (int i = 0; i < ECHOES + 20; i++) {
+            long start = System.nanoTime();
+            peer.sendBinary(new byte[] {key});
+            if (!echoed.tryAcquire(5, TimeUnit.SECONDS)) throw new IllegalStateException("no echo");
+            long nanos = System.nanoTime() - start;
+            if (i >= 20) stats.addNanos(nanos); // the first ones warm up the path
+            peer.sendBinary(new byte[] {0x7f}); // rub it out again (echoed as "\b \b")
+            Thread.sleep(2);
+        }
+        peer.onOutput(null);
+        return stats;
+    }
+
+    /** MB/s of {@code cat} of the bulk file (no newlines, so the terminal adds nothing) through the shell. */
+    private double shellThroughput(BrowserPeer peer, Path file) throws Exception {
+        peer.keepText(false);
+        AtomicLong first = new AtomicLong();
+        long before = peer.received();
+        peer.onOutput(data -> first.compareAndSet(0, System.nanoTime()));
+        peer.type("cat " + file + "\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (peer.received() - before < BULK_BYTES) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("cat did not finish");
+            Thread.sleep(1);
+        }
+        long end = System.nanoTime();
+        peer.onOutput(null);
+        Thread.sleep(500); // the prompt after cat
+        return BULK_BYTES / 1e6 / ((end - first.get()) / 1e9);
+    }
+
+    private static Path writeBulkFile(Path file) throws Exception {
+        byte[] random = new byte[3 * 1024 * 1024];
+        new Random(42).nextBytes(random);
+        byte[] block = Base64.getEncoder().encode(random); // 4 MiB of printable characters, no newline
+        try (var out = Files.newOutputStream(file)) {
+            long left = BULK_BYTES;
+            while (left > 0) {
+                int n = (int) Math.min(left, block.length);
+                out.write(block, 0, n);
+                left -= n;
+            }
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
+    }
+
+    private static List<String> senderCommand(String user, String classpath) {
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups",
+                "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "java"));
+        cmd.addAll(List.of(DAEMON_JVM.split(" ")));
+        cmd.addAll(List.of("-cp", classpath, RawChannelPeer.class.getName(), Long.toString(BULK_BYTES),
+                Integer.toString(CHUNK)));
+        return cmd;
+    }
+}
