@@ -1,0 +1,32 @@
+# Shared by /usr/bin/rpi-connect, /usr/bin/rpi-connectd and /usr/lib/rpi-connect/update-cds-archive (sourced, not
+# run): the classpaths, the default JVM settings, the administrator's overrides and which java runs them.
+
+# Filled in when the package is built (the jars in /usr/share/rpi-connect/lib, natives under /usr/lib/rpi-connect).
+RPI_CONNECT_CLI_CLASSPATH="@CLI_CLASSPATH@"
+RPI_CONNECTD_CLASSPATH="@DAEMON_CLASSPATH@"
+RPI_CONNECT_NATIVE_DIR=/usr/lib/rpi-connect
+RPI_CONNECT_CDS_ARCHIVE=/var/cache/rpi-connect/rpi-connect.jsa
+
+# Defaults for a small device; /etc/default/rpi-connect may override each (see the comments there).
+# The CLI makes one or two local calls and exits: C1 only, serial GC, small stacks, no perf data file in /tmp.
+RPI_CONNECT_CLI_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData"
+# The daemon idles most of the time: a capped heap that gives memory back, a small code cache, C1 only.
+RPI_CONNECTD_JAVA_OPTS="-Xms8m -Xmx64m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss512k -XX:-UsePerfData"
+RPI_CONNECT_JAVA_HOME=""
+
+if [ -r /etc/default/rpi-connect ]; then
+    . /etc/default/rpi-connect
+fi
+
+# JVM messages (for example about a class-data sharing archive) go to stderr: stdout is the commands' output.
+RPI_CONNECT_JVM_LOG="-Xlog:disable -Xlog:all=warning:stderr"
+
+if [ -n "$RPI_CONNECT_JAVA_HOME" ]; then
+    RPI_CONNECT_JAVA="$RPI_CONNECT_JAVA_HOME/bin/java"
+else
+    RPI_CONNECT_JAVA=/usr/bin/java
+fi
+if [ ! -x "$RPI_CONNECT_JAVA" ]; then
+    echo "Raspberry Pi Connect needs Java 17 or later: $RPI_CONNECT_JAVA was not found. Install openjdk-17-jre-headless, or set RPI_CONNECT_JAVA_HOME in /etc/default/rpi-connect." >&2
+    exit 1
+fi
