@@ -5,7 +5,7 @@ package org.openrpiconnect.protocol.device;
  * Types now: {@link #HELLO} (first frame after the upgrade, carries {@code name}), {@link #RENAMED}
  * (carries the new {@code name}), {@link #REMOVED} (the device was removed in the cloud; the socket closes with
  * {@link DeviceApi#CLOSE_SIGNED_OUT}), {@link #DEPLOYMENTS_CHANGED} (the device's open deployments changed: fetch
- * {@link DeviceApi#DEPLOYMENTS}). Later issues add session offers.
+ * {@link DeviceApi#DEPLOYMENTS}). Session signalling (offers, answers, candidates) travels on the same socket as {@link org.openrpiconnect.protocol.session.SessionSignal} frames.
  */
 public record DeviceEvent(String type, String name, String reason) {
     public static final String HELLO = "hello";
