@@ -5,15 +5,23 @@ import org.openrpiconnect.cloud.mail.Mailer;
 import org.openrpiconnect.cloud.mail.OutboxMailer;
 import org.openrpiconnect.cloud.service.Accounts;
 import org.openrpiconnect.cloud.service.ApiTokens;
+import org.openrpiconnect.cloud.service.Artefacts;
+import org.openrpiconnect.cloud.service.AuditLog;
 import org.openrpiconnect.cloud.service.AuthKeys;
+import org.openrpiconnect.cloud.service.Deployments;
+import org.openrpiconnect.cloud.service.DeviceIdentities;
 import org.openrpiconnect.cloud.service.Devices;
 import org.openrpiconnect.cloud.service.Linking;
 import org.openrpiconnect.cloud.service.Notifications;
 import org.openrpiconnect.cloud.service.Organisations;
 import org.openrpiconnect.cloud.store.ApiTokenStore;
+import org.openrpiconnect.cloud.store.ArtefactStore;
+import org.openrpiconnect.cloud.store.AuditEventStore;
 import org.openrpiconnect.cloud.store.AuthKeyStore;
+import org.openrpiconnect.cloud.store.DeploymentStore;
 import org.openrpiconnect.cloud.store.DeviceCodeStore;
 import org.openrpiconnect.cloud.store.DeviceEventStore;
+import org.openrpiconnect.cloud.store.DeviceIdentityStore;
 import org.openrpiconnect.cloud.store.DeviceStore;
 import org.openrpiconnect.cloud.store.OrganisationStore;
 import org.openrpiconnect.cloud.store.OutboxStore;
@@ -36,6 +44,10 @@ public final class Cloud {
     public final DeviceEventStore deviceEventStore = new DeviceEventStore();
     public final OutboxStore outboxStore = new OutboxStore();
     public final WebSessionStore webSessionStore = new WebSessionStore();
+    public final DeviceIdentityStore deviceIdentityStore = new DeviceIdentityStore();
+    public final ArtefactStore artefactStore = new ArtefactStore();
+    public final DeploymentStore deploymentStore = new DeploymentStore();
+    public final AuditEventStore auditEventStore = new AuditEventStore();
     public final Accounts accounts;
     public final Organisations organisations;
     public final AuthKeys authKeys;
@@ -43,6 +55,10 @@ public final class Cloud {
     public final Devices devices;
     public final Notifications notifications;
     public final Linking linking;
+    public final AuditLog auditLog;
+    public final DeviceIdentities deviceIdentities;
+    public final Artefacts artefacts;
+    public final Deployments deployments;
 
     /** With the default mailer, which keeps mails in the outbox table. */
     public static Cloud withOutbox(Database db, Clock clock, PublicUrl publicUrl) {
@@ -55,11 +71,17 @@ public final class Cloud {
         this.publicUrl = publicUrl;
         this.accounts = new Accounts(db, userStore, clock);
         this.organisations = new Organisations(db, organisationStore, clock);
-        this.authKeys = new AuthKeys(db, authKeyStore, clock);
+        this.auditLog = new AuditLog(db, auditEventStore, clock);
+        this.authKeys = new AuthKeys(db, authKeyStore, auditLog, clock);
         this.notifications = new Notifications(db, userStore, organisationStore, mailer, publicUrl);
         this.apiTokens = new ApiTokens(db, apiTokenStore, notifications, clock);
-        this.devices = new Devices(db, deviceStore, organisationStore, deviceEventStore, clock);
-        this.linking = new Linking(db, deviceStore, authKeyStore, deviceCodeStore, organisationStore,
-                deviceEventStore, notifications, clock, publicUrl);
+        this.devices = new Devices(db, deviceStore, organisationStore, deviceEventStore, deviceIdentityStore,
+                auditLog, clock);
+        this.linking = new Linking(db, deviceStore, authKeyStore, deviceCodeStore, deviceIdentityStore,
+                organisationStore, deviceEventStore, notifications, clock, publicUrl);
+        this.deviceIdentities = new DeviceIdentities(db, deviceIdentityStore, deviceStore, devices, auditLog, clock);
+        this.artefacts = new Artefacts(db, artefactStore, auditLog, clock);
+        this.deployments = new Deployments(db, deploymentStore, artefactStore, organisationStore, devices,
+                deviceEventStore, auditLog, clock);
     }
 }

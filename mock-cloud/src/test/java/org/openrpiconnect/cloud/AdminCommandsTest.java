@@ -57,6 +57,28 @@ class AdminCommandsTest {
     }
 
     @Test
+    void org_billing_and_trial_end_set_what_deployments_depend_on() {
+        cloud.user("billing@example.org");
+        assertEquals(0, cloud.command("org", "create", "Billco", "--admin", "billing@example.org").code());
+        CommandResult end = cloud.command("org", "trial-end", "Billco", "--at", "2020-01-02T03:04:05Z");
+        assertEquals(0, end.code(), end.err());
+        assertEquals("The trial of Billco ends at 2020-01-02T03:04:05Z\n", end.out());
+        var org = cloud.cloud.organisations.requireByName("Billco");
+        assertTrue(org.deploymentsBlockedAt(System.currentTimeMillis()));
+        CommandResult on = cloud.command("org", "billing", "Billco", "--enabled", "true");
+        assertEquals("Billing for Billco is now enabled\n", on.out());
+        assertFalse(cloud.cloud.organisations.requireByName("Billco").deploymentsBlockedAt(System.currentTimeMillis()));
+        assertOneLineError(cloud.command("org", "billing", "Billco", "--enabled", "yes"), "true or false");
+        assertOneLineError(cloud.command("org", "trial-end", "Billco", "--at", "tomorrow"), "ISO 8601");
+        assertOneLineError(cloud.command("org", "billing", "Nope", "--enabled", "true"), "No organisation named");
+    }
+
+    @Test
+    void serve_refuses_a_rate_limit_below_one() {
+        assertOneLineError(cloud.command("serve", "--port", "0", "--api-rate-limit", "0"), "--api-rate-limit");
+    }
+
+    @Test
     void org_create_prints_the_new_organisation_and_refuses_an_unknown_admin() {
         cloud.user("founder@example.org");
         CommandResult r = cloud.command("org", "create", "Founders", "--admin", "founder@example.org");

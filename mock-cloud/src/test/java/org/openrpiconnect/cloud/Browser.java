@@ -66,6 +66,20 @@ final class Browser {
         return this;
     }
 
+    /** The CSRF token of the last page fetched (pages also put it where scripts read it). */
+    String csrf() {
+        return csrf;
+    }
+
+    /** Opens a WebSocket with this browser's cookies and these extra headers (e.g. Origin). */
+    java.net.http.WebSocket webSocket(String pathAndQuery, java.net.http.WebSocket.Listener listener,
+                                      Map<String, String> headers) throws Exception {
+        java.net.http.WebSocket.Builder b = http.newWebSocketBuilder();
+        headers.forEach(b::header);
+        return b.buildAsync(URI.create(cloud.url.replace("http://", "ws://") + pathAndQuery), listener)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     static String location(HttpResponse<?> r) {
         return r.headers().firstValue("Location").orElse(null);
     }

@@ -14,13 +14,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A device's event socket, with the frames it received and how it was closed. */
-final class EventSocketClient implements WebSocket.Listener, AutoCloseable {
-    final BlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+public final class EventSocketClient implements WebSocket.Listener, AutoCloseable {
+    public final BlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static EventSocketClient connect(TestCloud cloud, FakeDevice device) throws Exception {
+    public static EventSocketClient connect(TestCloud cloud, FakeDevice device) throws Exception {
         EventSocketClient client = new EventSocketClient();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         device.eventSocketHeaders().forEach(b::header);
@@ -29,7 +29,7 @@ final class EventSocketClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    DeviceEvent next(long timeoutMillis) throws InterruptedException {
+    public DeviceEvent next(long timeoutMillis) throws InterruptedException {
         return events.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 

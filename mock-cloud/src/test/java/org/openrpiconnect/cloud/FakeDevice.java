@@ -5,6 +5,7 @@ import org.openrpiconnect.protocol.device.AuthKeySignIn;
 import org.openrpiconnect.protocol.device.DeviceApi;
 import org.openrpiconnect.protocol.device.DeviceFacts;
 import org.openrpiconnect.protocol.device.DeviceKeys;
+import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.RequestSignature;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 
@@ -26,6 +27,9 @@ public final class FakeDevice {
     public final String serial;
     public final String hostname;
     public String deviceId;
+    /** What the device reports; tests of search change them before signing in. */
+    public DeviceFacts.Board board = new DeviceFacts.Board("Raspberry Pi 5", "1.0", "8 GB");
+    public DeviceFacts.Os os = new DeviceFacts.Os("Raspberry Pi OS", "13 (Trixie)");
     private final String baseUrl;
     private final Clock clock;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -38,15 +42,26 @@ public final class FakeDevice {
     }
 
     public DeviceFacts facts() {
-        return new DeviceFacts(DeviceKeys.publicKeyPem(keys.getPublic()), serial, hostname,
-                new DeviceFacts.Board("Raspberry Pi 5", "1.0", "8 GB"),
-                new DeviceFacts.Os("Raspberry Pi OS", "13 (Trixie)"), "aarch64", "2.9.0");
+        return new DeviceFacts(DeviceKeys.publicKeyPem(keys.getPublic()), serial, hostname, board, os, "aarch64",
+                "2.9.0");
     }
 
     /** Exchanges an auth key; on 201 remembers the device id. */
     public HttpResponse<String> signInWithAuthKey(String authKey) {
         HttpResponse<String> r = post(DeviceApi.SIGNIN_AUTH_KEY, Json.writeBytes(new AuthKeySignIn(authKey, facts())),
                 false);
+        if (r.statusCode() == 201) deviceId = Json.read(r.body(), SignedInDevice.class).deviceId();
+        return r;
+    }
+
+    /**
+     * Signs in with a device identity: the request is signed with the identity's key (as rpi-fw-crypto would),
+     * and carries this device's own key for later requests. On 201 remembers the device id.
+     */
+    public HttpResponse<String> signInWithIdentity(KeyPair identity) {
+        byte[] body = Json.writeBytes(new IdentitySignIn(DeviceKeys.publicKeyPem(identity.getPublic()), facts()));
+        HttpResponse<String> r = send("POST", DeviceApi.SIGNIN_IDENTITY, body, body, null, identity.getPrivate(),
+                serial, nowSeconds());
         if (r.statusCode() == 201) deviceId = Json.read(r.body(), SignedInDevice.class).deviceId();
         return r;
     }

@@ -44,7 +44,8 @@ class ServeProcessTest {
 
     @Test
     void serve_prints_one_listening_line_and_admin_commands_work_while_it_runs(@TempDir Path dir) throws Exception {
-        Process server = java(dir, "serve", "--port", "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process server = java(dir, "serve", "--port", "0", "--api-rate-limit", "1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
@@ -69,6 +70,14 @@ class ServeProcessTest {
             String key = run(dir, null, "auth-key", "create", "--user", "proc@example.org").strip();
             assertTrue(key.startsWith("rpuak_"), key);
             assertEquals("ID\tNAME\tSERIAL\tOWNER\tSIGNED_IN\n", run(dir, null, "device", "list"));
+            run(dir, null, "org", "create", "Procco", "--admin", "proc@example.org");
+            String token = run(dir, null, "token", "create", "--org", "Procco").strip();
+            HttpRequest list = HttpRequest.newBuilder(URI.create(url + "/organisation/artefacts"))
+                    .header("Authorization", "Bearer " + token).build();
+            assertEquals(200, HttpClient.newHttpClient().send(list, HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpResponse<String> limited = HttpClient.newHttpClient().send(list, HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, limited.statusCode(), "--api-rate-limit 1 allows one call an hour");
+            assertEquals("1", limited.headers().firstValue("X-Rate-Limit-Limit").orElseThrow());
             assertTrue(server.isAlive());
             server.destroy(); // SIGTERM: the shutdown hook stops the server
             assertTrue(server.waitFor(20, TimeUnit.SECONDS));

@@ -4,7 +4,9 @@ import org.openrpiconnect.cloud.command.CloudCommand;
 import org.openrpiconnect.cloud.command.CloudConf;
 import org.openrpiconnect.cloud.db.Database;
 import org.openrpiconnect.cloud.db.DatabaseSettings;
+import org.openrpiconnect.cloud.session.IceSettings;
 import org.openrpiconnect.cloud.web.CloudServer;
+import org.openrpiconnect.cloud.web.mgmt.ApiAccess;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
@@ -30,7 +32,11 @@ public final class TestCloud implements AutoCloseable {
     public final CloudServer server;
     public final String url;
 
-    private TestCloud(DatabaseSettings settings) throws IOException {
+    private TestCloud(DatabaseSettings settings, int apiRateLimit) throws IOException {
+        this(settings, apiRateLimit, IceSettings.none());
+    }
+
+    private TestCloud(DatabaseSettings settings, int apiRateLimit, IceSettings ice) throws IOException {
         this.dataDir = settings.dataDir();
         this.db = Database.open(settings);
         if (settings.jdbcUrl() != null) {
@@ -39,7 +45,7 @@ public final class TestCloud implements AutoCloseable {
         }
         PublicUrl publicUrl = new PublicUrl(null);
         this.cloud = Cloud.withOutbox(db, clock, publicUrl);
-        this.server = new CloudServer(cloud);
+        this.server = new CloudServer(cloud, apiRateLimit, ice);
         int port = server.start("127.0.0.1", 0);
         this.url = "http://127.0.0.1:" + port;
         publicUrl.set(url);
@@ -49,10 +55,26 @@ public final class TestCloud implements AutoCloseable {
         return start(null, null);
     }
 
+    /** A cloud on a fresh SQLite file that hands these STUN/TURN servers to remote session peers. */
+    public static TestCloud start(IceSettings ice) {
+        try {
+            return new TestCloud(new DatabaseSettings(Files.createTempDirectory("cloud-test"), null, null, null),
+                    ApiAccess.DEFAULT_RATE_LIMIT, ice);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A cloud instance on the given database (null: a fresh SQLite file), as several instances share PostgreSQL. */
     public static TestCloud start(String jdbcUrl, String user) {
+        return start(jdbcUrl, user, ApiAccess.DEFAULT_RATE_LIMIT);
+    }
+
+    /** As {@link #start(String, String)}, with this Management API rate limit (requests per token per hour). */
+    public static TestCloud start(String jdbcUrl, String user, int apiRateLimit) {
         try {
-            return new TestCloud(new DatabaseSettings(Files.createTempDirectory("cloud-test"), jdbcUrl, user, null));
+            return new TestCloud(new DatabaseSettings(Files.createTempDirectory("cloud-test"), jdbcUrl, user, null),
+                    apiRateLimit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,6 +121,19 @@ public final class TestCloud implements AutoCloseable {
         CommandResult r = commandWithInput("correct horse battery\n", "user", "create", email);
         if (r.code() != 0) throw new IllegalStateException(r.err());
         return email;
+    }
+
+    /** Creates an organisation (and its administrator) through the admin commands; returns its id. */
+    public String organisation(String name, String adminEmail) {
+        if (cloud.accounts.findByEmail(adminEmail).isEmpty()) user(adminEmail);
+        CommandResult r = command("org", "create", name, "--admin", adminEmail);
+        if (r.code() != 0) throw new IllegalStateException(r.err());
+        return cloud.organisations.requireByName(name).id();
+    }
+
+    /** A new rporg_ token of the organisation, through the admin command. */
+    public String token(String organisationName) {
+        return secret(command("token", "create", "--org", organisationName));
     }
 
     public String personalKey(String email, String... extra) {

@@ -7,8 +7,10 @@ import org.openrpiconnect.cloud.db.DatabaseSettings;
 import org.openrpiconnect.cloud.mail.Mailer;
 import org.openrpiconnect.cloud.mail.OutboxMailer;
 import org.openrpiconnect.cloud.mail.SmtpMailer;
+import org.openrpiconnect.cloud.session.IceSettings;
 import org.openrpiconnect.cloud.store.OutboxStore;
 import org.openrpiconnect.cloud.web.CloudServer;
+import org.openrpiconnect.cloud.web.mgmt.ApiAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -56,6 +60,31 @@ final class ServeCommand implements Callable<Integer> {
             description = "Sender address of notification mails (default: ${DEFAULT-VALUE}).")
     String mailFrom;
 
+    @Option(names = "--api-rate-limit", paramLabel = "N", defaultValue = "" + ApiAccess.DEFAULT_RATE_LIMIT,
+            description = "Management API requests allowed per access token per hour (default: ${DEFAULT-VALUE}).")
+    int apiRateLimit;
+
+    @Option(names = "--stun-url", paramLabel = "URL",
+            description = "STUN server browsers and devices use to find their public address, e.g."
+                    + " stun:stun.example.org:3478 (default: none; peers on one network need none).")
+    String stunUrl;
+
+    @Option(names = "--turn-url", paramLabel = "URL",
+            description = "TURN relay for when no direct connection works, e.g."
+                    + " turn:turn.example.org:3478?transport=udp; repeat for several URLs of the one server."
+                    + " Needs --turn-secret-file.")
+    List<String> turnUrls;
+
+    @Option(names = "--turn-secret-file", paramLabel = "FILE",
+            description = "File holding the TURN server's shared secret (coturn: use-auth-secret with"
+                    + " static-auth-secret); browsers and devices get time-limited credentials made from it.")
+    Path turnSecretFile;
+
+    @Option(names = "--turn-ttl-seconds", paramLabel = "N", defaultValue = "" + IceSettings.DEFAULT_TTL_SECONDS,
+            description = "How long a TURN credential stays valid; a relayed session cannot outlive it"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long turnTtlSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -64,13 +93,16 @@ final class ServeCommand implements Callable<Integer> {
         Verbosity.apply(db.verbose, true);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0 to 65535");
         if (publicUrl != null) checkUrl(publicUrl);
+        if (apiRateLimit < 1) throw new IllegalArgumentException("--api-rate-limit must be at least 1");
+        IceSettings ice = IceSettings.fromOptions(stunUrl, turnUrls, turnSecretFile, turnTtlSeconds);
         DatabaseSettings settings = db.settings();
         Database database = Database.open(settings);
         if (db.dbUrl != null) CloudConf.write(db.dataDir, db.dbUrl, settings.user(), settings.passwordFile());
         PublicUrl url = new PublicUrl(publicUrl);
         Mailer mailer = smtpHost != null ? new SmtpMailer(smtpHost, smtpPort, mailFrom)
                 : new OutboxMailer(database, new OutboxStore(), Clock.systemUTC());
-        CloudServer server = new CloudServer(new Cloud(database, Clock.systemUTC(), url, mailer));
+        CloudServer server = new CloudServer(new Cloud(database, Clock.systemUTC(), url, mailer), apiRateLimit,
+                ice);
         int actualPort;
         try {
             actualPort = server.start(bind, port);

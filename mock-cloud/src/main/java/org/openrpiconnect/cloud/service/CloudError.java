@@ -54,6 +54,15 @@ public class CloudError extends RuntimeException {
         return new CloudError(Kind.VALIDATION, "Validation failed: " + String.join(", ", failures));
     }
 
+    /** A 422 whose message is not a list of field failures (e.g. "Cannot cancel deployment in state ..."). */
+    public static CloudError unprocessable(String message) {
+        return new CloudError(Kind.VALIDATION, message);
+    }
+
+    public static CloudError rateLimited(String message) {
+        return new CloudError(Kind.RATE_LIMITED, message);
+    }
+
     /** A device API error; its kind follows from the code. */
     public static CloudError device(DeviceErrorCode code, String message) {
         return new CloudError(kindOf(code), code, message);
@@ -78,6 +87,8 @@ public class CloudError extends RuntimeException {
         return switch (code) {
             case BAD_REQUEST -> Kind.BAD_REQUEST;
             case CODE_EXPIRED -> Kind.GONE;
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case DEPLOYMENT_CLOSED -> Kind.CONFLICT;
             case RATE_LIMITED -> Kind.RATE_LIMITED;
             case INTERNAL -> throw new IllegalArgumentException("internal errors are not CloudErrors");
             default -> Kind.UNAUTHORIZED;

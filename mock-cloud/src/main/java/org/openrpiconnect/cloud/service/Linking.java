@@ -5,6 +5,7 @@ import org.openrpiconnect.cloud.db.Database;
 import org.openrpiconnect.cloud.model.AuthKey;
 import org.openrpiconnect.cloud.model.Device;
 import org.openrpiconnect.cloud.model.DeviceCode;
+import org.openrpiconnect.cloud.model.DeviceIdentity;
 import org.openrpiconnect.cloud.model.Owner;
 import org.openrpiconnect.cloud.model.Role;
 import org.openrpiconnect.cloud.security.Secrets;
@@ -12,6 +13,7 @@ import org.openrpiconnect.cloud.security.UserCodes;
 import org.openrpiconnect.cloud.store.AuthKeyStore;
 import org.openrpiconnect.cloud.store.DeviceCodeStore;
 import org.openrpiconnect.cloud.store.DeviceEventStore;
+import org.openrpiconnect.cloud.store.DeviceIdentityStore;
 import org.openrpiconnect.cloud.store.DeviceStore;
 import org.openrpiconnect.cloud.store.OrganisationStore;
 import org.openrpiconnect.protocol.Json;
@@ -21,20 +23,23 @@ import org.openrpiconnect.protocol.device.DeviceCodeStatus;
 import org.openrpiconnect.protocol.device.DeviceErrorCode;
 import org.openrpiconnect.protocol.device.DeviceEvent;
 import org.openrpiconnect.protocol.device.DeviceFacts;
+import org.openrpiconnect.protocol.device.DeviceKeys;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Linking a device to an owner: by device code (the user approves at /verify/CODE) or by exchanging an auth key.
- * Both end in {@link #link}, which re-uses the record of the same board for the same owner.
+ * Linking a device to an owner: by device code (the user approves at /verify/CODE), by exchanging an auth key, or
+ * by signing in with a device identity. All end in {@link #link}, which re-uses the record of the same board for the
+ * same owner. An organisation pays for a device from its first link to it ({@code billable_since}).
  */
 public final class Linking {
     private static final Logger LOG = LoggerFactory.getLogger(Linking.class);
@@ -47,6 +52,7 @@ public final class Linking {
     private final DeviceStore devices;
     private final AuthKeyStore keys;
     private final DeviceCodeStore codes;
+    private final DeviceIdentityStore identities;
     private final OrganisationStore organisations;
     private final DeviceEventStore events;
     private final Notifications notifications;
@@ -54,12 +60,13 @@ public final class Linking {
     private final PublicUrl publicUrl;
 
     public Linking(Database db, DeviceStore devices, AuthKeyStore keys, DeviceCodeStore codes,
-                   OrganisationStore organisations, DeviceEventStore events, Notifications notifications,
-                   Clock clock, PublicUrl publicUrl) {
+                   DeviceIdentityStore identities, OrganisationStore organisations, DeviceEventStore events,
+                   Notifications notifications, Clock clock, PublicUrl publicUrl) {
         this.db = db;
         this.devices = devices;
         this.keys = keys;
         this.codes = codes;
+        this.identities = identities;
         this.organisations = organisations;
         this.events = events;
         this.notifications = notifications;
@@ -121,7 +128,7 @@ public final class Linking {
                     .orElseThrow(() -> CloudError.notFound("This sign-in code is not valid: check the address"));
             if (code.complete()) throw CloudError.gone("This sign-in code was already used: the device is linked");
             if (code.expiredAt(now)) throw codeExpired();
-            Linked l = link(c, owner, code.facts(), deviceName, List.of());
+            Linked l = link(c, owner, code.facts(), deviceName, List.of(), now);
             if (!codes.complete(c, code.id(), l.device().id(), now)) throw codeExpired();
             return l;
         });
@@ -144,11 +151,39 @@ public final class Linking {
                 // re-read: a concurrent exchange may just have used it
                 throw rejection(keys.findById(c, found.id()).orElse(found), now);
             }
-            Linked l = link(c, found.owner(), facts, found.deviceName(), found.tags());
+            Linked l = link(c, found.owner(), facts, found.deviceName(), found.tags(), now);
             keys.recordDevice(c, found.id(), l.device().id());
             return l;
         });
         announce(linked, "auth key");
+        return linked.device();
+    }
+
+    /**
+     * A device signs in with a device identity; the caller has checked that the request is signed with
+     * {@code identityKey}. The first sign-in is the exchange: it applies the identity's device name and tags and
+     * starts billing. Later ones (identities are multi-use) re-link the device under its current name.
+     */
+    public Device exchangeIdentity(PublicKey identityKey, DeviceFacts facts) {
+        checkFacts(facts);
+        try {
+            DeviceKeys.parsePublicKey(facts.publicKey());
+        } catch (DeviceKeys.InvalidKeyException e) {
+            throw CloudError.device(DeviceErrorCode.BAD_REQUEST, "The device's public key is not usable ("
+                    + e.getMessage() + "): send a PEM EC P-256 public key in device.public_key");
+        }
+        String fingerprint = DeviceIdentities.fingerprint(identityKey);
+        Linked linked = db.inTransaction(c -> {
+            long now = clock.millis();
+            DeviceIdentity identity = identities.findByFingerprint(c, fingerprint)
+                    .orElseThrow(Linking::unknownIdentity);
+            boolean first = !identity.exchanged();
+            Linked l = link(c, Owner.organisation(identity.organisationId()), facts,
+                    first ? identity.deviceName() : null, first ? identity.tags() : List.of(), now);
+            identities.recordExchange(c, identity.id(), l.device().id(), now);
+            return l;
+        });
+        announce(linked, "device identity");
         return linked.device();
     }
 
@@ -158,9 +193,8 @@ public final class Linking {
      * Creates the device, or re-links the owner's existing record of the same board: that keeps its id and name
      * (unless {@code name} is given) and takes the new key and facts.
      */
-    private Linked link(Connection c, Owner owner, DeviceFacts facts, String name, List<String> tags)
+    private Linked link(Connection c, Owner owner, DeviceFacts facts, String name, List<String> tags, long now)
             throws SQLException {
-        long now = clock.millis();
         DeviceFacts.Board board = facts.board();
         DeviceFacts.Os os = facts.os();
         Optional<Device> existing = devices.findBySerial(c, owner, facts.serialNumber());
@@ -171,7 +205,8 @@ public final class Linking {
                     board == null ? null : board.model(), board == null ? null : board.revision(),
                     board == null ? null : board.memory(), os == null ? null : os.name(),
                     os == null ? null : os.version(), facts.kernelArchitecture(), facts.clientVersion(),
-                    tags.isEmpty() ? old.tags() : tags, old.createdAt(), now);
+                    tags.isEmpty() ? old.tags() : tags, old.createdAt(), now,
+                    old.billableSince() != null ? old.billableSince() : billableSince(owner, now));
             devices.update(c, d);
             if (!newName.equals(old.name())) {
                 events.insert(c, d.id(), DeviceEvent.RENAMED, Json.write(DeviceEvent.renamed(newName)), now);
@@ -182,9 +217,14 @@ public final class Linking {
                 facts.publicKey(), facts.hostname(), board == null ? null : board.model(),
                 board == null ? null : board.revision(), board == null ? null : board.memory(),
                 os == null ? null : os.name(), os == null ? null : os.version(), facts.kernelArchitecture(),
-                facts.clientVersion(), tags, now, now);
+                facts.clientVersion(), tags, now, now, billableSince(owner, now));
         devices.insert(c, d);
         return new Linked(d, false);
+    }
+
+    /** Organisations pay for a device from its first link; personal devices are free. */
+    private static Long billableSince(Owner owner, long now) {
+        return owner.isUser() ? null : now;
     }
 
     private void requireMayLinkTo(Connection c, String userId, Owner owner) throws SQLException {
@@ -241,6 +281,11 @@ public final class Linking {
     private static CloudError unknownKey() {
         return CloudError.device(DeviceErrorCode.AUTH_KEY_UNKNOWN, "This auth key is not known to Raspberry Pi"
                 + " Connect: check that you copied it whole, or create a new one");
+    }
+
+    private static CloudError unknownIdentity() {
+        return CloudError.device(DeviceErrorCode.IDENTITY_UNKNOWN, "No device identity has this key: register the"
+                + " device's public key with POST /organisation/device-identities, or check that it was not deleted");
     }
 
     private static CloudError codeExpired() {

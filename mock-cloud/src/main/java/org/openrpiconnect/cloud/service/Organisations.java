@@ -37,7 +37,7 @@ public final class Organisations {
                     + " characters");
         }
         long now = clock.millis();
-        Organisation org = new Organisation(Secrets.newId(), trimmed, now, now);
+        Organisation org = Organisation.startingTrial(Secrets.newId(), trimmed, now);
         db.inTransaction(c -> {
             if (organisations.findByName(c, trimmed).isPresent()) {
                 throw CloudError.conflict("An organisation named '" + trimmed + "' already exists: choose another"
@@ -49,6 +49,22 @@ public final class Organisations {
         });
         LOG.info("organisation {} created with administrator {}", org.id(), administrator.id());
         return org;
+    }
+
+    /** The billing flag (billing itself is not part of this cloud): with it, deployments work after the trial. */
+    public Organisation setBillingEnabled(String name, boolean enabled) {
+        Organisation org = requireByName(name);
+        db.inTransaction(c -> organisations.setBillingEnabled(c, org.id(), enabled));
+        LOG.info("organisation {}: billing {}", org.id(), enabled ? "enabled" : "disabled");
+        return requireByName(name);
+    }
+
+    /** Moves the end of the trial (operators, and tests of what happens after it). */
+    public Organisation setTrialEndsAt(String name, long at) {
+        Organisation org = requireByName(name);
+        db.inTransaction(c -> organisations.setTrialEndsAt(c, org.id(), at));
+        LOG.info("organisation {}: trial ends at {}", org.id(), at);
+        return requireByName(name);
     }
 
     public Optional<Organisation> findById(String id) {

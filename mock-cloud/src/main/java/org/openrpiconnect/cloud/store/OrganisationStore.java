@@ -14,11 +14,13 @@ import java.util.Optional;
 
 /** Organisations and their members. */
 public final class OrganisationStore {
-    private static final String COLUMNS = "o.id, o.name, o.trial_started_at, o.created_at";
+    private static final String COLUMNS = "o.id, o.name, o.trial_started_at, o.trial_ends_at, o.billing_enabled,"
+            + " o.created_at";
 
     public void insert(Connection c, Organisation org) throws SQLException {
-        Sql.update(c, "INSERT INTO organisations (id, name, trial_started_at, created_at) VALUES (?, ?, ?, ?)",
-                org.id(), org.name(), org.trialStartedAt(), org.createdAt());
+        Sql.update(c, "INSERT INTO organisations (id, name, trial_started_at, trial_ends_at, billing_enabled,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                org.id(), org.name(), org.trialStartedAt(), org.trialEndsAt(), org.billingEnabled(), org.createdAt());
     }
 
     public void addMember(Connection c, String organisationId, String userId, Role role, long now)
@@ -34,6 +36,14 @@ public final class OrganisationStore {
 
     public Optional<Organisation> findById(Connection c, String id) throws SQLException {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM organisations o WHERE o.id = ?", OrganisationStore::map, id);
+    }
+
+    public boolean setBillingEnabled(Connection c, String id, boolean enabled) throws SQLException {
+        return Sql.update(c, "UPDATE organisations SET billing_enabled = ? WHERE id = ?", enabled, id) == 1;
+    }
+
+    public boolean setTrialEndsAt(Connection c, String id, long at) throws SQLException {
+        return Sql.update(c, "UPDATE organisations SET trial_ends_at = ? WHERE id = ?", at, id) == 1;
     }
 
     /** The organisations a user belongs to, by name. */
@@ -56,7 +66,10 @@ public final class OrganisationStore {
     }
 
     static Organisation map(ResultSet rs) throws SQLException {
-        return new Organisation(rs.getString("id"), rs.getString("name"), rs.getLong("trial_started_at"),
-                rs.getLong("created_at"));
+        long trialStarted = rs.getLong("trial_started_at");
+        Long trialEnds = Sql.nullableLong(rs, "trial_ends_at");
+        return new Organisation(rs.getString("id"), rs.getString("name"), trialStarted,
+                trialEnds != null ? trialEnds : trialStarted + Organisation.TRIAL.toMillis(),
+                rs.getInt("billing_enabled") != 0, rs.getLong("created_at"));
     }
 }

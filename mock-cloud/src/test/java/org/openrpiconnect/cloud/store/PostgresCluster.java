@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  */
 public final class PostgresCluster implements AutoCloseable {
     static final String TEST_USER = "connect-test";
+    private static PostgresCluster shared;
     private final Path dir;
     private final Path bin;
     private final int port;
@@ -56,6 +57,34 @@ public final class PostgresCluster implements AutoCloseable {
                 dir.resolve("log").toString(), "-w", "-t", "60", "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
         return cluster;
+    }
+
+    /**
+     * One cluster for every test class of this JVM that asks (started on first use, stopped when the JVM exits);
+     * each class takes its own database with {@link #createDatabase}.
+     */
+    public static synchronized PostgresCluster shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start();
+            PostgresCluster cluster = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "postgres-stop"));
+        }
+        return shared;
+    }
+
+    /** A new empty database in this cluster; returns its JDBC URL. */
+    public String createDatabase(String prefix) throws java.sql.SQLException {
+        return createDatabase(prefix, "");
+    }
+
+    /** As {@link #createDatabase(String)}, with extra CREATE DATABASE options (e.g. an ICU locale). */
+    public String createDatabase(String prefix, String options) throws java.sql.SQLException {
+        String name = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), user(), "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " " + options);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     }
 
     public String jdbcUrl() {

@@ -7,21 +7,28 @@ import io.javalin.websocket.WsConfig;
 import org.openrpiconnect.cloud.model.Device;
 import org.openrpiconnect.cloud.model.DeviceCode;
 import org.openrpiconnect.cloud.service.CloudError;
+import org.openrpiconnect.cloud.service.Deployments;
 import org.openrpiconnect.cloud.service.Devices;
 import org.openrpiconnect.cloud.service.Linking;
 import org.openrpiconnect.cloud.web.JsonReplies;
+import org.openrpiconnect.cloud.web.Times;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.Version;
 import org.openrpiconnect.protocol.device.AuthKeySignIn;
 import org.openrpiconnect.protocol.device.DeviceApi;
+import org.openrpiconnect.protocol.device.DeploymentReport;
 import org.openrpiconnect.protocol.device.DeviceCodePoll;
+import org.openrpiconnect.protocol.device.DeviceDeployment;
+import org.openrpiconnect.protocol.device.DeviceDeployments;
 import org.openrpiconnect.protocol.device.DeviceErrorCode;
 import org.openrpiconnect.protocol.device.DeviceEvent;
 import org.openrpiconnect.protocol.device.DeviceFacts;
+import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
@@ -33,14 +40,16 @@ public final class DeviceRoutes {
 
     private final Linking linking;
     private final Devices devices;
+    private final Deployments deployments;
     private final RequestVerifier verifier;
     private final EventSockets sockets;
     private final Clock clock;
 
-    public DeviceRoutes(Linking linking, Devices devices, RequestVerifier verifier, EventSockets sockets,
-                        Clock clock) {
+    public DeviceRoutes(Linking linking, Devices devices, Deployments deployments, RequestVerifier verifier,
+                        EventSockets sockets, Clock clock) {
         this.linking = linking;
         this.devices = devices;
+        this.deployments = deployments;
         this.verifier = verifier;
         this.sockets = sockets;
         this.clock = clock;
@@ -51,6 +60,9 @@ public final class DeviceRoutes {
         app.post(DeviceApi.SIGNIN_CODE, this::startCode);
         app.post(DeviceApi.SIGNIN_CODE_POLL, this::pollCode);
         app.post(DeviceApi.SIGNIN_AUTH_KEY, this::exchangeAuthKey);
+        app.post(DeviceApi.SIGNIN_IDENTITY, this::signInWithIdentity);
+        app.get(DeviceApi.DEPLOYMENTS, this::openDeployments);
+        app.post(DeviceApi.DEPLOYMENT_STATE, this::reportDeployment);
         app.get(DeviceApi.SELF, this::self);
         app.post(DeviceApi.SIGNOUT, this::signOut);
         app.wsBeforeUpgrade(DeviceApi.EVENTS, ctx -> {
@@ -92,6 +104,38 @@ public final class DeviceRoutes {
         JsonReplies.reply(ctx, HttpStatus.CREATED, new SignedInDevice(d.id(), d.name()));
     }
 
+    private void signInWithIdentity(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        IdentitySignIn request = parse(body, IdentitySignIn.class);
+        if (request.device() == null || request.identityPublicKey() == null) {
+            throw CloudError.device(DeviceErrorCode.BAD_REQUEST, "The sign-in request needs identity_public_key and"
+                    + " device facts: update rpi-connect");
+        }
+        PublicKey identityKey = verifier.verifySignIn(ctx, body, request.identityPublicKey(),
+                request.device().serialNumber());
+        Device d = linking.exchangeIdentity(identityKey, request.device());
+        JsonReplies.reply(ctx, HttpStatus.CREATED, new SignedInDevice(d.id(), d.name()));
+    }
+
+    private void openDeployments(Context ctx) {
+        Device d = verifier.verifyDevice(ctx, ctx.bodyAsBytes());
+        JsonReplies.reply(ctx, HttpStatus.OK, new DeviceDeployments(deployments.openFor(d).stream()
+                .map(DeviceRoutes::deployment).toList()));
+    }
+
+    private void reportDeployment(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        Device d = verifier.verifyDevice(ctx, body);
+        DeploymentReport report = parse(body, DeploymentReport.class);
+        JsonReplies.reply(ctx, HttpStatus.OK, deployment(deployments.report(d, ctx.pathParam("id"), report)));
+    }
+
+    private static DeviceDeployment deployment(Deployments.Open o) {
+        return new DeviceDeployment(o.deployment().id(), o.deployment().state(), o.deployment().stateReason(),
+                o.artefact().id(), o.artefact().name(), o.artefact().uri(), o.artefact().checksum(),
+                Times.iso(o.deployment().createdAt()), Times.iso(o.deployment().updatedAt()));
+    }
+
     private void self(Context ctx) {
         Device d = verifier.verifyDevice(ctx, ctx.bodyAsBytes());
         devices.touch(d.id());
@@ -126,7 +170,7 @@ public final class DeviceRoutes {
         });
         ws.onError(ctx -> LOG.debug("device {}: event socket error: {}", (Object) ctx.attribute(DEVICE_ATTRIBUTE),
                 ctx.error() == null ? "unknown" : ctx.error().getMessage()));
-        ws.onMessage(ctx -> LOG.debug("device {}: ignored a message", (Object) ctx.attribute(DEVICE_ATTRIBUTE)));
+        ws.onMessage(ctx -> sockets.received(ctx.attribute(DEVICE_ATTRIBUTE), ctx.message()));
     }
 
     private static <T> T parse(byte[] body, Class<T> type) {

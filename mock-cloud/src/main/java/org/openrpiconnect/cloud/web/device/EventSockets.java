@@ -23,7 +23,40 @@ public final class EventSockets {
 
     private record Socket(WsContext ctx, String deviceId, long connectedAt) {}
 
+    /** What the cloud does with the frames devices send on their sockets (e.g. session signalling). */
+    public interface Listener {
+        void onFrame(String deviceId, String text);
+
+        /** The device's last socket on this instance closed. */
+        void onLastSocketClosed(String deviceId);
+    }
+
     private final Map<String, List<Socket>> byDevice = new ConcurrentHashMap<>();
+    private volatile Listener listener;
+
+    /** Who gets the devices' frames (one listener; without one they are dropped). */
+    public void listen(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** A text frame the device sent on one of its sockets. */
+    public void received(String deviceId, String text) {
+        Listener l = listener;
+        if (l != null) l.onFrame(deviceId, text);
+    }
+
+    /** Sends one text frame on the device's newest socket; false when it has none open here. */
+    public boolean sendToDevice(String deviceId, String text) {
+        List<Socket> sockets = byDevice.get(deviceId);
+        if (sockets == null || sockets.isEmpty()) return false;
+        try {
+            send(sockets.get(sockets.size() - 1).ctx(), text);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("device {}: could not send a frame: {}", deviceId, e.getMessage());
+            return false;
+        }
+    }
 
     public void register(String deviceId, WsContext ctx, long connectedAt) {
         byDevice.computeIfAbsent(deviceId, k -> new CopyOnWriteArrayList<>()).add(new Socket(ctx, deviceId,
@@ -35,6 +68,8 @@ public final class EventSockets {
         if (sockets == null) return;
         sockets.removeIf(s -> s.ctx().sessionId().equals(ctx.sessionId()));
         byDevice.computeIfPresent(deviceId, (k, v) -> v.isEmpty() ? null : v);
+        Listener l = listener;
+        if (l != null && count(deviceId) == 0) l.onLastSocketClosed(deviceId);
     }
 
     public int count(String deviceId) {

@@ -1,7 +1,6 @@
 package org.openrpiconnect.cloud.web.mgmt;
 
 import io.javalin.http.Context;
-import org.openrpiconnect.cloud.model.ApiToken;
 import org.openrpiconnect.cloud.security.Secrets;
 import org.openrpiconnect.cloud.service.ApiTokens;
 import org.openrpiconnect.cloud.service.CloudError;
@@ -11,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Authenticates a Management API call by its {@code Authorization: Bearer rporg_...} header. A missing, unknown or
- * revoked token all get the same answer. A token in the URL is refused outright: URLs end up in logs and histories.
+ * Authenticates a Management API call by its {@code Authorization: Bearer rporg_...} header. A missing, unknown,
+ * wrong or revoked token all get the same answer. A token in the URL is refused outright: URLs end up in logs and
+ * histories.
  */
 public final class BearerToken {
     static final String INVALID = "Invalid or missing management API access token: send a valid token in the"
@@ -27,7 +27,8 @@ public final class BearerToken {
         this.tokens = tokens;
     }
 
-    public ApiToken authenticate(Context ctx) {
+    /** The token and this call's count in its rate window; a 401 otherwise. */
+    public ApiTokens.Use authenticate(Context ctx) {
         if (tokenInQuery(ctx)) throw CloudError.unauthorized(IN_URL);
         String header = ctx.header("Authorization");
         if (header == null) throw CloudError.unauthorized(INVALID);

@@ -1,44 +1,45 @@
 package org.openrpiconnect.cloud.web.mgmt;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import org.openrpiconnect.cloud.model.ApiToken;
-import org.openrpiconnect.cloud.model.AuthKey;
-import org.openrpiconnect.cloud.model.Issued;
-import org.openrpiconnect.cloud.service.ApiTokens;
-import org.openrpiconnect.cloud.service.AuthKeys;
-import org.openrpiconnect.cloud.web.JsonReplies;
-import org.openrpiconnect.cloud.web.Times;
+import org.openrpiconnect.cloud.Cloud;
 
 import java.util.List;
 
-/** The Management API ({@code /organisation/...}, seed 001), authenticated by {@code rporg_} tokens. */
+/**
+ * The Management API ({@code /organisation/...}, seed 001): every call is checked by {@link ApiAccess} first (token,
+ * rate limit); the token acts as an administrator of its own organisation only, so everything another
+ * organisation owns is "not found".
+ */
 public final class ManagementRoutes {
-    public static final String AUTH_KEYS = "/organisation/auth-keys";
+    public static final String PREFIX = "/organisation";
+    public static final String AUTH_KEYS = AuthKeyEndpoints.AUTH_KEYS;
+    public static final String OPENAPI = OpenApiDocument.PATH;
 
-    private final BearerToken bearer;
-    private final AuthKeys authKeys;
+    private final Cloud cloud;
+    private final ApiAccess access;
+    private List<ApiRoutes.Route> routes = List.of();
 
-    public ManagementRoutes(ApiTokens tokens, AuthKeys authKeys) {
-        this.bearer = new BearerToken(tokens);
-        this.authKeys = authKeys;
+    public ManagementRoutes(Cloud cloud, ApiAccess access) {
+        this.cloud = cloud;
+        this.access = access;
     }
 
     public void register(Javalin app) {
-        app.post(AUTH_KEYS, this::createAuthKey);
+        app.before(PREFIX + "/*", ctx -> {
+            if (!ctx.path().equals(OPENAPI)) access.check(ctx);
+        });
+        ApiRoutes r = new ApiRoutes(app);
+        new AuthKeyEndpoints(cloud.authKeys, access).register(r);
+        new DeviceEndpoints(cloud.devices, access).register(r);
+        new IdentityEndpoints(cloud.deviceIdentities, access, cloud.publicUrl).register(r);
+        new ArtefactEndpoints(cloud.artefacts, access).register(r);
+        new DeploymentEndpoints(cloud.deployments, access).register(r);
+        app.get(OPENAPI, OpenApiDocument::serve);
+        routes = r.routes();
     }
 
-    /** The 201 body, fields in the documented order. */
-    record CreatedAuthKey(String id, String description, String deviceName, List<String> tags, String secret,
-                          String expiresAt) {}
-
-    private void createAuthKey(Context ctx) {
-        ApiToken token = bearer.authenticate(ctx);
-        Issued<AuthKey> issued = authKeys.createForOrganisation(token.organisationId(),
-                AuthKeyRequestParser.parse(ctx), null);
-        AuthKey k = issued.item();
-        JsonReplies.reply(ctx, HttpStatus.CREATED, new CreatedAuthKey(k.id(), k.description(), k.deviceName(),
-                k.tags(), issued.secret(), Times.iso(k.expiresAt())));
+    /** Every authenticated route registered, for checking the OpenAPI document against. */
+    public List<ApiRoutes.Route> routes() {
+        return routes;
     }
 }

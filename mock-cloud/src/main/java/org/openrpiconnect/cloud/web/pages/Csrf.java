@@ -31,9 +31,13 @@ public final class Csrf {
     }
 
     public void check(Context ctx) {
+        checkToken(ctx, ctx.formParam(FIELD));
+    }
+
+    /** The same check for a token sent another way (e.g. in a WebSocket URL, which has no form). */
+    public void checkToken(Context ctx, String token) {
         String cookie = ctx.cookie(COOKIE);
-        String field = ctx.formParam(FIELD);
-        if (cookie == null || !Secrets.constantTimeEquals(cookie, field)) {
+        if (cookie == null || !Secrets.constantTimeEquals(cookie, token)) {
             throw CloudError.forbidden("This form has expired or came from another site: reload the page and try"
                     + " again");
         }

@@ -9,6 +9,7 @@ import org.openrpiconnect.cloud.model.Membership;
 import org.openrpiconnect.cloud.model.Organisation;
 import org.openrpiconnect.cloud.model.User;
 import org.openrpiconnect.cloud.service.CloudError;
+import org.openrpiconnect.cloud.session.DeviceAccess;
 import org.openrpiconnect.cloud.web.ErrorStatus;
 
 import java.util.HashMap;
@@ -22,11 +23,18 @@ public final class DevicePages {
     private final Cloud cloud;
     private final WebSessions sessions;
     private final Csrf csrf;
+    private final DeviceAccess.Source access;
 
     public DevicePages(Cloud cloud, WebSessions sessions, Csrf csrf) {
+        this(cloud, sessions, csrf, DeviceAccess.Source.NONE);
+    }
+
+    /** @param access per device: allowed remote access methods and active sessions (badges, green dot) */
+    public DevicePages(Cloud cloud, WebSessions sessions, Csrf csrf, DeviceAccess.Source access) {
         this.cloud = cloud;
         this.sessions = sessions;
         this.csrf = csrf;
+        this.access = access;
     }
 
     public void register(Javalin app) {
@@ -45,8 +53,9 @@ public final class DevicePages {
         Function<Device, String> label = d -> d.owner().isUser() ? "Personal" : orgNames.getOrDefault(d.owner().id(),
                 "Organisation");
         Map<String, Object> model = new HashMap<>();
-        model.put("devices", cloud.devices.visibleTo(user.id()).stream()
-                .map(d -> Views.device(d, label.apply(d))).toList());
+        List<Device> visible = cloud.devices.visibleTo(user.id());
+        model.put("devices", visible.stream().map(d -> Views.device(d, label.apply(d))).toList());
+        model.put("access", visible.stream().collect(Collectors.toMap(Device::id, d -> access.of(d.id()))));
         model.put("organisations", memberships);
         PageSupport.render(ctx, HttpStatus.OK, "dashboard.peb", model);
     }
