@@ -7,8 +7,10 @@ import org.openrpiconnect.daemon.config.CloudEndpoint;
 import org.openrpiconnect.daemon.config.CloudUrlConfig;
 import org.openrpiconnect.daemon.config.ConnectConf;
 import org.openrpiconnect.daemon.config.SessionConfig;
+import org.openrpiconnect.daemon.identity.IdentitySource;
 import org.openrpiconnect.daemon.link.AuthKeyFileWatcher;
 import org.openrpiconnect.daemon.link.DeviceLink;
+import org.openrpiconnect.daemon.link.IdentitySignInFlow;
 import org.openrpiconnect.daemon.local.AlreadyRunningException;
 import org.openrpiconnect.daemon.local.LocalDispatcher;
 import org.openrpiconnect.daemon.local.LocalSocketServer;
@@ -68,6 +70,7 @@ public final class Daemon {
         ConnectConf conf = ConnectConf.load(List.of(ConnectConf.SYSTEM_FILE, stateDir.resolve(StateStore.CONFIG_FILE)));
         CloudEndpoint endpoint = CloudUrlConfig.resolve(conf, env.cloudUrlOverride());
         SessionConfig sessionConfig = SessionConfig.from(conf);
+        IdentitySource identitySource = IdentitySource.from(conf, env.variables());
 
         LocalSocketServer server = bindSocket(socket);
         try {
@@ -87,6 +90,8 @@ public final class Daemon {
             Services services = new Services(store, problems);
             DeviceLink link = new DeviceLink(store, board, cloud, scheduler, problems, clock);
             AuthKeyFileWatcher authKeys = new AuthKeyFileWatcher(store, link, problems, Backoff.standard(), clock);
+            IdentitySignInFlow identity = new IdentitySignInFlow(identitySource, link, store, problems, scheduler,
+                    Backoff.standard());
             SessionManager sessions = new SessionManager(services, sessionConfig, env.variables(), link::sendSignal,
                     new DesktopNotifier(env.variables()));
             link.handleSessions(new DeviceLink.SessionHandler() {
@@ -104,17 +109,18 @@ public final class Daemon {
             link.whenGreeted(settingsReport::send);
             Daemon daemon = new Daemon(server, link, sessions, scheduler, options);
 
-            log.info("rpi-connectd {} starting (socket {}, cloud {}, state {})", Version.current(), socket, endpoint,
-                    stateDir);
+            log.info("rpi-connectd {} starting (socket {}, cloud {}, state {}, device identity: {})",
+                    Version.current(), socket, endpoint, stateDir, identitySource.describe());
             if (options.wayvncSocket() != null) log.debug("wayvnc socket: {}", options.wayvncSocket());
             services.load();
             link.start();
+            identity.startAtLaunch();
             scheduler.scheduleWithFixedDelay(authKeys::check, 0, AuthKeyFileWatcher.CHECK_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
             StatusReporter status = new StatusReporter(link, services, problems, endpoint);
             Doctor doctor = new Doctor(cloud, link);
-            server.serve(new LocalDispatcher(LocalHandlers.table(status, link, services, settingsReport::send, doctor,
-                    daemon::stop)));
+            server.serve(new LocalDispatcher(LocalHandlers.table(status, link, identity, services,
+                    settingsReport::send, doctor, daemon::stop)));
             log.info("Listening on {}", socket);
             return daemon;
         } catch (StartupException | RuntimeException e) {

@@ -17,7 +17,9 @@ public final class Problems {
         /** The link ended or could not be made: serial mismatch, removed, sign-in link expired. */
         LINK,
         /** The auth.key file: rejected, waiting for the network, left alone because already signed in. */
-        AUTH_KEY_FILE
+        AUTH_KEY_FILE,
+        /** The device identity: refused by the cloud, its key file unusable, waiting for the network. */
+        IDENTITY
     }
 
     private final Map<Kind, String> current = new EnumMap<>(Kind.class);

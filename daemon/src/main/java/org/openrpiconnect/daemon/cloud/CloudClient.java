@@ -9,6 +9,7 @@ import org.openrpiconnect.protocol.device.DeviceCodeStart;
 import org.openrpiconnect.protocol.device.DeviceCodeStatus;
 import org.openrpiconnect.protocol.device.DeviceError;
 import org.openrpiconnect.protocol.device.DeviceFacts;
+import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 
 import java.io.IOException;
@@ -68,6 +69,11 @@ public final class CloudClient {
         return call("POST", DeviceApi.SIGNIN_AUTH_KEY, body, signer, 201, SignedInDevice.class);
     }
 
+    /** Signed with the identity's key (not the device key in {@code body.device()}). */
+    public SignedInDevice signInWithIdentity(RequestSigner identitySigner, IdentitySignIn body) throws CloudException {
+        return call("POST", DeviceApi.SIGNIN_IDENTITY, body, identitySigner, 201, SignedInDevice.class);
+    }
+
     public SignedInDevice self(DeviceSigner signer) throws CloudException {
         return call("GET", DeviceApi.SELF, null, signer, 200, SignedInDevice.class);
     }
@@ -80,7 +86,7 @@ public final class CloudClient {
         call("GET", DeviceApi.HEALTH, null, null, 200, Void.class);
     }
 
-    private <T> T call(String method, String path, Object body, DeviceSigner signer, int expected, Class<T> type)
+    private <T> T call(String method, String path, Object body, RequestSigner signer, int expected, Class<T> type)
             throws CloudException {
         URI uri = endpoint.http(path);
         byte[] bytes = body == null ? new byte[0] : Json.writeBytes(body);
@@ -129,6 +135,6 @@ public final class CloudClient {
             // not the error shape: reported below
         }
         return new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path + " with HTTP "
-                + response.statusCode());
+                + response.statusCode(), response.statusCode());
     }
 }

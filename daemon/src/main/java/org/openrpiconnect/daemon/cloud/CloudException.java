@@ -38,8 +38,21 @@ public abstract sealed class CloudException extends Exception {
 
     /** An answer that is not what the device API promises (wrong status, unreadable body). */
     public static final class Unexpected extends CloudException {
+        private final int status;
+
         public Unexpected(String message) {
+            this(message, 0);
+        }
+
+        /** @param status the HTTP status of an answer without the error shape (0: the status was the expected one) */
+        public Unexpected(String message, int status) {
             super(message);
+            this.status = status;
+        }
+
+        /** True when the cloud has no such endpoint (an older or other cloud): asking again will not help. */
+        public boolean notSupported() {
+            return status == 404 || status == 405 || status == 501;
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Signs device requests (see {@link RequestSignature}) with the device key, the board serial number and, once
  * linked, the device id (null during sign-in).
  */
-public record DeviceSigner(PrivateKey key, String serial, String deviceId, Clock clock) {
+public record DeviceSigner(PrivateKey key, String serial, String deviceId, Clock clock) implements RequestSigner {
+    @Override
     public Map<String, String> headers(String method, String pathAndQuery, byte[] body) {
         return RequestSignature.headers(key, method, pathAndQuery, serial, deviceId, body,
                 clock.instant().getEpochSecond());

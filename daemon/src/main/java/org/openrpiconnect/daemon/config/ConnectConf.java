@@ -24,7 +24,9 @@ public final class ConnectConf {
     public static final Path SYSTEM_FILE = Path.of("/etc/rpi-connect/connect.conf");
     public static final String CLOUD_URL = "cloud_url";
     public static final String MAX_SHELL_SESSIONS = "max_shell_sessions";
-    private static final Set<String> KEYS = Set.of(CLOUD_URL, MAX_SHELL_SESSIONS);
+    /** The device identity's private key (PEM, mode 0600), for machines without the Raspberry Pi OTP key. */
+    public static final String IDENTITY_KEY_FILE = "identity_key_file";
+    private static final Set<String> KEYS = Set.of(CLOUD_URL, MAX_SHELL_SESSIONS, IDENTITY_KEY_FILE);
     private static final Logger log = LoggerFactory.getLogger(ConnectConf.class);
 
     /** A value and where it came from ("max_shell_sessions in /etc/rpi-connect/connect.conf"), for messages. */

@@ -159,18 +159,13 @@ public final class AuthKeyFileWatcher {
             log.error("Could not rename the rejected {} ({}); remove it by hand", file, e.getMessage());
             nextAttempt = clock.instant().plus(Backoff.CAP); // do not retry a rejected key every second
         }
-        String problem = "The auth key in " + file + " was rejected by Raspberry Pi Connect: " + sentence(cloudMessage)
+        String problem = "The auth key in " + file + " was rejected by Raspberry Pi Connect: "
+                + Sentences.of(cloudMessage)
                 + (aside == null ? "" : " It was moved to " + aside + ".")
                 + " Create a new auth key and save it as " + file + ", or run rpi-connect signin --auth-key=KEY.";
         say(Said.REJECTED, problem);
         log.warn("The auth key in {} was rejected ({}){}", file, cloudMessage,
                 aside == null ? "" : "; moved it to " + aside);
-    }
-
-    private static String sentence(String s) {
-        if (s == null || s.isBlank()) return "no reason given.";
-        String t = s.trim();
-        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     private void retryLater(String reason) {

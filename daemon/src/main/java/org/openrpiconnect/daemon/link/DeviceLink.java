@@ -9,8 +9,12 @@ import org.openrpiconnect.daemon.cloud.CloudClient;
 import org.openrpiconnect.daemon.cloud.CloudException;
 import org.openrpiconnect.daemon.cloud.DeviceSigner;
 import org.openrpiconnect.daemon.cloud.EventSubscription;
+import org.openrpiconnect.daemon.identity.IdentityException;
+import org.openrpiconnect.daemon.identity.IdentityRequestSigner;
+import org.openrpiconnect.daemon.identity.IdentitySigner;
 import org.openrpiconnect.daemon.local.LocalApiException;
 import org.openrpiconnect.daemon.state.DeviceState;
+import org.openrpiconnect.daemon.state.IdentityPause;
 import org.openrpiconnect.daemon.state.LinkLoad;
 import org.openrpiconnect.daemon.state.StateStore;
 import org.openrpiconnect.protocol.Json;
@@ -20,6 +24,7 @@ import org.openrpiconnect.protocol.device.DeviceCodeStatus;
 import org.openrpiconnect.protocol.device.DeviceErrorCode;
 import org.openrpiconnect.protocol.device.DeviceEvent;
 import org.openrpiconnect.protocol.device.DeviceKeys;
+import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 import org.openrpiconnect.protocol.local.LocalErrorCode;
 import org.openrpiconnect.protocol.local.SignInResult;
@@ -259,7 +264,34 @@ public final class DeviceLink {
             DeviceSigner signer = new DeviceSigner(keys.getPrivate(), facts.serial(), null, clock);
             SignedInDevice device = cloud.signInWithAuthKey(signer,
                     new AuthKeySignIn(authKey, facts.toDeviceFacts(DeviceKeys.publicKeyPem(keys.getPublic()))));
-            completeLink(device, keys.getPrivate(), facts.serial(), "an auth key");
+            completeLink(device, keys.getPrivate(), facts.serial());
+            log.info("Signed in as {} (device {}) with an auth key", device.name(), device.deviceId());
+            return device;
+        } finally {
+            linkChange.unlock();
+        }
+    }
+
+    /**
+     * Signs in with a device identity: the request is signed with the identity's key, and carries the public half
+     * of a fresh device key pair, which signs every later request (as after any other sign-in). Local refusals come
+     * as {@link LocalApiException}, an unusable identity as {@link IdentityException}, the cloud's answers as
+     * {@link CloudException}.
+     */
+    public SignedInDevice signInWithIdentity(IdentitySigner identity)
+            throws LocalApiException, CloudException, IdentityException {
+        linkChange.lock();
+        try {
+            refuseIfSignedIn();
+            BoardFacts facts = factsWithSerial();
+            String identityKey = identity.publicKeyPem();
+            KeyPair keys = DeviceKeys.generate();
+            IdentitySignIn request = new IdentitySignIn(identityKey,
+                    facts.toDeviceFacts(DeviceKeys.publicKeyPem(keys.getPublic())));
+            IdentityRequestSigner signer = new IdentityRequestSigner(identity, facts.serial(), clock);
+            SignedInDevice device = signer.call(s -> cloud.signInWithIdentity(s, request));
+            completeLink(device, keys.getPrivate(), facts.serial());
+            log.info("Signed in with device identity (device {}) as {}", device.deviceId(), device.name());
             return device;
         } finally {
             linkChange.unlock();
@@ -349,7 +381,8 @@ public final class DeviceLink {
             synchronized (this) {
                 if (pending != p || credential != null) return;
             }
-            completeLink(device, p.key(), p.serial(), "the sign-in link");
+            completeLink(device, p.key(), p.serial());
+            log.info("Signed in as {} (device {}) with the sign-in link", device.name(), device.deviceId());
         } catch (LocalApiException e) {
             log.error("Sign-in completed in the cloud but could not be saved: {}", e.getMessage());
             synchronized (this) {
@@ -371,9 +404,11 @@ public final class DeviceLink {
         log.info("Sign-in link expired unused: {}", p.verificationUrl());
     }
 
-    /** Saves a new link (moving unreadable old files aside first) and subscribes to events. */
-    private void completeLink(SignedInDevice device, PrivateKey key, String serial, String how)
-            throws LocalApiException {
+    /**
+     * Saves a new link (moving unreadable old files aside first) and subscribes to events. A new link ends any
+     * pause of the device identity's automatic sign-in. The caller logs how it signed in.
+     */
+    private void completeLink(SignedInDevice device, PrivateKey key, String serial) throws LocalApiException {
         moveAsideUnreadableFiles();
         DeviceState state = new DeviceState(device.deviceId(), device.name(), serial, cloud.endpoint().text(),
                 clock.instant().toString());
@@ -385,14 +420,20 @@ public final class DeviceLink {
                     + "fix the directory's permissions, then remove the device in your Connect account and sign in "
                     + "again.");
         }
+        try {
+            store.clearIdentityPause();
+        } catch (IOException e) {
+            log.warn("Could not delete {} ({}) (device {})", store.identityPauseFile(), e.getMessage(),
+                    device.deviceId());
+        }
         Credential linked = new Credential(state, key);
         synchronized (this) {
             credential = linked;
             pending = null;
             problems.clear(Problems.Kind.LINK);
             problems.clear(Problems.Kind.STATE_FILE);
+            problems.clear(Problems.Kind.IDENTITY);
         }
-        log.info("Signed in as {} (device {}) with {}", device.name(), device.deviceId(), how);
         startSubscription(linked);
     }
 
@@ -519,10 +560,20 @@ public final class DeviceLink {
                 log.error("Could not delete the credential in {} ({}); remove {} and {} by hand", store.dir(),
                         e.getMessage(), store.stateFile(), store.keyFile());
             }
+            if (reason.pausesIdentity()) pauseIdentity(reason, expected.state().deviceId());
         }
         if (sub != null) sub.stop();
         log.info("Signed out: {} (device {})", reason.logText(), expected.state().deviceId());
         sessions.onSignedOut();
+    }
+
+    private void pauseIdentity(SignOutReason reason, String deviceId) {
+        try {
+            store.saveIdentityPause(new IdentityPause(reason.name(), clock.instant().toString()));
+        } catch (IOException e) {
+            log.error("Could not save {} ({}): a device identity may sign this device in again at the next start "
+                    + "(device {})", store.identityPauseFile(), e.getMessage(), deviceId);
+        }
     }
 
     private DeviceSigner signer(Credential cred, String serial) {

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The daemon's files in {@code ~/.config/com.raspberrypi.connect/}: {@code state.json} (the link),
@@ -28,6 +29,7 @@ public final class StateStore {
     public static final String SETTINGS_FILE = "settings.json";
     public static final String AUTH_KEY_FILE = "auth.key";
     public static final String CONFIG_FILE = "connect.conf";
+    public static final String IDENTITY_PAUSE_FILE = "identity-signin-paused.json";
 
     private static final DateTimeFormatter ASIDE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -106,6 +108,30 @@ public final class StateStore {
     public void deleteLink() throws IOException {
         Files.deleteIfExists(stateFile());
         Files.deleteIfExists(keyFile());
+    }
+
+    public Path identityPauseFile() {
+        return dir.resolve(IDENTITY_PAUSE_FILE);
+    }
+
+    /** The pause of the device identity's automatic sign-in; an unreadable file still pauses (reason unknown). */
+    public Optional<IdentityPause> loadIdentityPause() {
+        try {
+            IdentityPause pause = Json.read(Files.readAllBytes(identityPauseFile()), IdentityPause.class);
+            return Optional.of(pause == null ? new IdentityPause(null, null) : pause);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new IdentityPause(null, null));
+        }
+    }
+
+    public void saveIdentityPause(IdentityPause pause) throws IOException {
+        writer.write(identityPauseFile(), Json.writeBytes(pause));
+    }
+
+    public void clearIdentityPause() throws IOException {
+        Files.deleteIfExists(identityPauseFile());
     }
 
     public SettingsLoad loadSettings() {

@@ -145,4 +145,24 @@ class StateStoreTest {
         assertEquals("second", Files.readString(second));
         assertNull(store.moveAside(store.stateFile(), "garbled"), "nothing left to move");
     }
+
+    @Test
+    void identity_pause_is_saved_privately_read_back_and_cleared() throws IOException {
+        assertTrue(store.loadIdentityPause().isEmpty());
+
+        store.saveIdentityPause(new IdentityPause("REMOVED", "2025-03-04T05:06:07Z"));
+
+        assertEquals(new IdentityPause("REMOVED", "2025-03-04T05:06:07Z"), store.loadIdentityPause().orElseThrow());
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(store.identityPauseFile())));
+        store.clearIdentityPause();
+        assertTrue(store.loadIdentityPause().isEmpty());
+    }
+
+    @Test
+    void unreadable_identity_pause_still_pauses() throws IOException {
+        Files.writeString(store.identityPauseFile(), "{garbled");
+
+        assertEquals(new IdentityPause(null, null), store.loadIdentityPause().orElseThrow());
+    }
 }

@@ -16,6 +16,7 @@ import org.openrpiconnect.protocol.device.DeviceEvent;
 import org.openrpiconnect.protocol.device.DeviceFacts;
 import org.openrpiconnect.protocol.device.DeviceKeys;
 import org.openrpiconnect.protocol.device.DeviceStatus;
+import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.RequestSignature;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 import org.openrpiconnect.protocol.session.SessionSignal;
@@ -42,6 +43,9 @@ public final class FakeCloud implements AutoCloseable {
 
     private record Code(String deviceCode, String userCode, PublicKey key, String serial, DeviceFacts facts) {}
 
+    /** A device identity of an organisation; {@code deviceId} is the device it made (null before the exchange). */
+    private record Identity(String deviceName, String deviceId) {}
+
     /** Everything the cloud knows; survives {@link #restart()}. */
     private static final class Data {
         final Map<String, Device> devices = new ConcurrentHashMap<>();
@@ -51,6 +55,9 @@ public final class FakeCloud implements AutoCloseable {
         final Set<String> expiredCodes = ConcurrentHashMap.newKeySet();
         final List<String> signedOut = new CopyOnWriteArrayList<>();
         final AtomicInteger authKeyRequests = new AtomicInteger();
+        final Map<String, Identity> identities = new ConcurrentHashMap<>();
+        final AtomicInteger identityRequests = new AtomicInteger();
+        volatile boolean identitySignInMissing;
         final AtomicInteger nextId = new AtomicInteger(1);
     }
 
@@ -75,6 +82,14 @@ public final class FakeCloud implements AutoCloseable {
 
     public static FakeCloud start(int port) {
         FakeCloud cloud = new FakeCloud(new Data(), port);
+        cloud.run();
+        return cloud;
+    }
+
+    /** Set up (e.g. identities registered) before it listens: no request can come in between. */
+    public static FakeCloud start(int port, Consumer<FakeCloud> setup) {
+        FakeCloud cloud = new FakeCloud(new Data(), port);
+        setup.accept(cloud);
         cloud.run();
         return cloud;
     }
@@ -122,6 +137,26 @@ public final class FakeCloud implements AutoCloseable {
 
     public int authKeyRequests() {
         return data.authKeyRequests.get();
+    }
+
+    /** Registers a device identity (as POST /organisation/device-identities does); the device gets this name. */
+    public void addIdentity(PublicKey identityKey, String deviceName) {
+        data.identities.put(keyId(identityKey), new Identity(deviceName, null));
+    }
+
+    /** Deletes the identity (the device it made stays, unlike the real cloud: tests remove it separately). */
+    public void deleteIdentity(PublicKey identityKey) {
+        data.identities.remove(keyId(identityKey));
+    }
+
+    /** Answers identity sign-ins like a cloud that has no such endpoint: a bare 404. */
+    public void withoutIdentitySignIn() {
+        data.identitySignInMissing = true;
+    }
+
+    /** Identity sign-in requests received, whatever their answer. */
+    public int identityRequests() {
+        return data.identityRequests.get();
     }
 
     public void codeExpiresIn(int seconds) {
@@ -242,6 +277,7 @@ public final class FakeCloud implements AutoCloseable {
         app.get(DeviceApi.HEALTH, ctx -> json(ctx, 200, Map.of("status", "ok", "version", "test")));
         app.post(DeviceApi.SIGNIN_AUTH_KEY, this::signInWithAuthKey);
         app.post(DeviceApi.SIGNIN_CODE, this::startCode);
+        app.post(DeviceApi.SIGNIN_IDENTITY, this::signInWithIdentity);
         app.post(DeviceApi.SIGNIN_CODE_POLL, this::pollCode);
         app.get(DeviceApi.SELF, ctx -> {
             Device d = authenticate(ctx);
@@ -289,6 +325,45 @@ public final class FakeCloud implements AutoCloseable {
         data.authKeys.put(body.authKey(), DeviceErrorCode.AUTH_KEY_USED);
         Device d = link(body.device(), key, body.device().hostname());
         json(ctx, 201, new SignedInDevice(d.id(), d.name()));
+    }
+
+    /** Like the real cloud: signed with the identity's key; the device key in the facts signs later requests. */
+    private void signInWithIdentity(Context ctx) throws Exception {
+        data.identityRequests.incrementAndGet();
+        if (data.identitySignInMissing) {
+            ctx.status(404).result("Not Found");
+            return;
+        }
+        IdentitySignIn body = Json.read(ctx.bodyAsBytes(), IdentitySignIn.class);
+        PublicKey identityKey = DeviceKeys.parsePublicKey(body.identityPublicKey());
+        if (!verified(ctx, identityKey, null)) return;
+        if (!body.device().serialNumber().equals(ctx.header(RequestSignature.SERIAL))) {
+            error(ctx, 400, DeviceErrorCode.BAD_REQUEST, "The serial header and body differ.");
+            return;
+        }
+        String id = keyId(identityKey);
+        Identity identity = data.identities.get(id);
+        if (identity == null) {
+            error(ctx, 401, DeviceErrorCode.IDENTITY_UNKNOWN, "No device identity has this key: register it, or"
+                    + " check that it was not deleted");
+            return;
+        }
+        PublicKey deviceKey = DeviceKeys.parsePublicKey(body.device().publicKey());
+        Device old = identity.deviceId() == null ? null : data.devices.get(identity.deviceId());
+        Device d;
+        if (old != null) { // multi-use: the same device again, with its new key
+            d = new Device(old.id(), old.name(), old.serial(), deviceKey, body.device());
+            data.devices.put(d.id(), d);
+        } else {
+            d = link(body.device(), deviceKey,
+                    identity.deviceName() != null ? identity.deviceName() : body.device().hostname());
+        }
+        data.identities.put(id, new Identity(identity.deviceName(), d.id()));
+        json(ctx, 201, new SignedInDevice(d.id(), d.name()));
+    }
+
+    private static String keyId(PublicKey key) {
+        return java.util.Base64.getEncoder().encodeToString(key.getEncoded());
     }
 
     private void startCode(Context ctx) throws Exception {
