@@ -1,5 +1,5 @@
 // The terminal: xterm.js sized to its container, with copy and paste that survive browsers intercepting keys
-// (seed: "use the right click menu or Ctrl+Insert to copy and Shift+Insert to paste").
+// like Ctrl+Shift+C (seed: "use the right click menu or Ctrl+Insert to copy and Shift+Insert to paste").
 import { Terminal } from '/static/vendor/xterm/xterm.mjs';
 import { FitAddon } from '/static/vendor/xterm-addon-fit/addon-fit.mjs';
 
@@ -24,17 +24,8 @@ export function createTerminal(container, menu, say) {
   const copy = () => copySelection(term);
   const paste = () => pasteClipboard(term, say);
 
-  term.attachCustomKeyEventHandler((event) => {
-    if (event.key !== 'Insert') return true;
-    if (event.ctrlKey && !event.shiftKey) {
-      if (event.type === 'keydown') copy();
-      return false; // not a key for the shell; the browser's own copy runs too (xterm copies its selection)
-    }
-    if (event.shiftKey && !event.ctrlKey) {
-      return false; // not a key for the shell: the browser pastes into the terminal itself
-    }
-    return true;
-  });
+  // Ctrl+Insert and Shift+Insert need no handler: xterm.js sends neither to the shell, so the browser runs its own
+  // copy and paste commands, whose events xterm.js turns into "copy the selection" and "type the clipboard".
 
   container.addEventListener('contextmenu', (event) => {
     event.preventDefault();

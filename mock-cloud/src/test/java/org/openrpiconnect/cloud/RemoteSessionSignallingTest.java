@@ -14,6 +14,8 @@ import org.openrpiconnect.cloud.web.session.SessionSocket;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceApi;
 import org.openrpiconnect.protocol.device.DeviceStatus;
+import org.openrpiconnect.protocol.session.IceServer;
+import org.openrpiconnect.protocol.session.IceServerList;
 import org.openrpiconnect.protocol.session.SessionEndCode;
 import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.LoggerFactory;
@@ -289,6 +291,20 @@ class RemoteSessionSignallingTest {
         l.events().next(SessionSignal.OFFER);
         l.events().send(SessionSignal.answer(answered, SDP));
         awaitAccess(l.browser(), l.device().deviceId, a -> a.path("shell_allowed").asBoolean());
+    }
+
+    @Test
+    void a_signed_in_device_gets_its_ice_servers_with_its_own_turn_credential() throws Exception {
+        Linked l = linked();
+        HttpResponse<String> r = l.device().get(DeviceApi.ICE_SERVERS);
+        assertEquals(200, r.statusCode(), r.body());
+        IceServerList list = Json.read(r.body(), IceServerList.class);
+        assertEquals(List.of("stun:127.0.0.1:3478"), list.iceServers().get(0).urls());
+        IceServer turn = list.iceServers().get(1);
+        assertEquals(List.of("turn:127.0.0.1:3478?transport=udp"), turn.urls());
+        assertTrue(turn.username().endsWith(":" + l.device().deviceId), turn.username());
+        assertFalse(turn.credential().isBlank());
+        assertEquals(401, new FakeDevice(cloud, "sess-unlinked", "nobody").get(DeviceApi.ICE_SERVERS).statusCode());
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // WebRTC host candidates as plain addresses, not mDNS .local names the device cannot resolve
+                "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -92,6 +94,11 @@ public final class Browser implements AutoCloseable {
 
     public void click(By locator) {
         await(locator).click();
+    }
+
+    /** Runs JavaScript in the page ({@code return ...;} to get a value back). */
+    public Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
     }
 
     public String pageText() {

@@ -19,18 +19,25 @@ public final class CloudProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path logDir;
     private final CloudAdmin admin;
+    private final List<String> serveOptions;
     private ManagedProcess server;
     private String url;
     private int port;
 
-    private CloudProcess(Path dataDir, Path logDir) {
+    private CloudProcess(Path dataDir, Path logDir, List<String> serveOptions) {
         this.dataDir = dataDir;
         this.logDir = logDir;
+        this.serveOptions = List.copyOf(serveOptions);
         this.admin = new CloudAdmin(dataDir, logDir);
     }
 
     public static CloudProcess start(Path logDir) {
-        CloudProcess cloud = new CloudProcess(TempDirs.create("cloud"), logDir);
+        return start(logDir, List.of());
+    }
+
+    /** With more {@code serve} options, e.g. {@code --turn-url URL --turn-secret-file FILE}. */
+    public static CloudProcess start(Path logDir, List<String> serveOptions) {
+        CloudProcess cloud = new CloudProcess(TempDirs.create("cloud"), logDir, serveOptions);
         cloud.launch(0);
         return cloud;
     }
@@ -38,6 +45,7 @@ public final class CloudProcess implements AutoCloseable {
     private void launch(int requestedPort) {
         List<String> cmd = new ArrayList<>(List.of(E2ePaths.launcher("rpi-connect-cloud"), "serve",
                 "--port", Integer.toString(requestedPort), "--data", dataDir.toString()));
+        cmd.addAll(serveOptions);
         server = ManagedProcess.start("rpi-connect-cloud serve", cmd, null, logFile());
         try {
             Matcher m = server.awaitLine(LISTENING, START_TIMEOUT);

@@ -77,6 +77,13 @@ public final class DeviceApi {
         return DEPLOYMENT_STATE.replace("{id}", deploymentId);
     }
 
+    /**
+     * GET (signed): 200 {@link org.openrpiconnect.protocol.session.IceServerList}, the STUN/TURN servers the cloud
+     * hands to this device, TURN with fresh time-limited credentials; an empty list when the cloud has none. For
+     * doctor's "Peer-to-peer connection candidate via STUN" and "... via TURN" (sessions get theirs in the offer).
+     */
+    public static final String ICE_SERVERS = "/api/v1/device/ice-servers";
+
     /** Device-code verification page the user opens in a browser: {@code <cloud>/verify/XXXX-XXXX}. */
     public static final String VERIFY_PAGE_PREFIX = "/verify/";
 }

@@ -10,6 +10,7 @@ import org.openrpiconnect.cloud.session.IceServers;
 import org.openrpiconnect.cloud.session.IceSettings;
 import org.openrpiconnect.cloud.session.SessionRelay;
 import org.openrpiconnect.cloud.web.device.EventSockets;
+import org.openrpiconnect.cloud.web.device.RequestVerifier;
 import org.openrpiconnect.cloud.web.pages.Csrf;
 import org.openrpiconnect.cloud.web.pages.WebSessions;
 import org.slf4j.Logger;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Remote sessions wired into the server: the devices' frames from their event sockets to the relay, the browser's
- * signalling socket, the shell page, and the relay's sweep.
+ * signalling socket, the shell page, the devices' ICE server list (doctor), and the relay's sweep.
  */
 public final class SessionFeature {
     private static final Logger LOG = LoggerFactory.getLogger(SessionFeature.class);
@@ -28,6 +29,7 @@ public final class SessionFeature {
 
     private final Cloud cloud;
     private final IceSettings ice;
+    private final IceServers iceServers;
     private final SessionRelay relay;
     private final DeviceAccess.Source access;
 
@@ -35,6 +37,7 @@ public final class SessionFeature {
         this.cloud = cloud;
         this.ice = ice;
         DeviceSettingsReports reports = new DeviceSettingsReports();
+        this.iceServers = new IceServers(ice, cloud.clock);
         this.relay = new SessionRelay(new DeviceLine() {
             @Override
             public boolean connected(String deviceId) {
@@ -45,7 +48,7 @@ public final class SessionFeature {
             public boolean send(String deviceId, String text) {
                 return sockets.sendToDevice(deviceId, text);
             }
-        }, new IceServers(ice, cloud.clock), cloud.clock);
+        }, iceServers, cloud.clock);
         this.access = DeviceAccess.from(reports, relay);
         DeviceFrames frames = new DeviceFrames(relay, reports);
         sockets.listen(new EventSockets.Listener() {
@@ -69,6 +72,7 @@ public final class SessionFeature {
     public void register(Javalin app, WebSessions webSessions, Csrf csrf, ScheduledExecutorService scheduler) {
         new SessionSocket(cloud, webSessions, csrf, relay).register(app);
         new ShellPages(cloud, webSessions, access).register(app);
+        new DeviceIceServersRoute(new RequestVerifier(cloud.devices, cloud.clock), iceServers).register(app);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 relay.sweep();

@@ -1,0 +1,158 @@
+package org.openrpiconnect.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.WindowType;
+import org.openrpiconnect.e2e.harness.Browser;
+import org.openrpiconnect.e2e.harness.CloudPages;
+import org.openrpiconnect.e2e.harness.CloudProcess;
+import org.openrpiconnect.e2e.harness.DeviceUser;
+import org.openrpiconnect.e2e.harness.Devices;
+import org.openrpiconnect.e2e.harness.E2eLogs;
+import org.openrpiconnect.e2e.harness.Fixtures;
+import org.openrpiconnect.e2e.harness.ProcessResult;
+import org.openrpiconnect.e2e.harness.RemoteShellPage;
+import org.openrpiconnect.e2e.harness.SignallingClient;
+import org.openrpiconnect.e2e.harness.StatusOutput;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openrpiconnect.e2e.harness.Fixtures.SUBSCRIBE_TIMEOUT;
+
+/**
+ * One session's fault never reaches another session or the daemon (issue 3): a malformed offer, a flood of ICE
+ * candidates and an oversized data channel message each end only their own session, with a reason the browser
+ * shows, while a shell open beside them keeps working.
+ */
+class RemoteShellFaultsTest {
+    /** A data-channel offer the device accepts (its DTLS fingerprint is made up: it never connects). */
+    private static final String ACCEPTABLE_OFFER = String.join("\r\n", "v=0", "o=- 4242424242 2 IN IP4 127.0.0.1",
+            "s=-", "t=0 0", "a=group:BUNDLE 0", "a=msid-semantic: WMS",
+            "m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 0.0.0.0", "a=ice-ufrag:Fa1t",
+            "a=ice-pwd:faultfaultfaultfaultfault", "a=ice-options:trickle", "a=fingerprint:sha-256 "
+                    + "AB:".repeat(31) + "AB", "a=setup:actpass", "a=mid:0", "a=sctp-port:5000",
+            "a=max-message-size:262144", "");
+    private static final Duration REFUSAL = Duration.ofSeconds(20);
+
+    private static CloudProcess cloud;
+    private static Browser browser;
+    private Devices devices;
+    private String mainWindow;
+
+    @BeforeAll
+    static void start() {
+        cloud = CloudProcess.start(E2eLogs.forClass(RemoteShellFaultsTest.class));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (cloud != null) cloud.close();
+    }
+
+    @BeforeEach
+    void setUp(TestInfo test) {
+        devices = new Devices(cloud, E2eLogs.forTest(test));
+        mainWindow = browser.driver().getWindowHandle();
+    }
+
+    @AfterEach
+    void tearDown() {
+        for (String w : browser.driver().getWindowHandles()) {
+            if (!w.equals(mainWindow)) browser.driver().switchTo().window(w).close();
+        }
+        browser.driver().switchTo().window(mainWindow);
+        devices.close();
+    }
+
+    record Linked(DeviceUser device, String deviceId) {}
+
+    private Linked linkedDevice(String name) {
+        String email = Fixtures.uniqueEmail(name);
+        String password = Fixtures.password();
+        cloud.accounts().createUser(email, password);
+        String key = cloud.accounts().createAuthKey("--user", email, "--device-name", Fixtures.uniqueName(name));
+        DeviceUser device = devices.create(name);
+        device.startDaemon();
+        ProcessResult signin = device.cli("signin", "--auth-key=" + key);
+        assertEquals(0, signin.exitCode(), signin::toString);
+        device.awaitStatus("signed in and subscribed", SUBSCRIBE_TIMEOUT, StatusOutput::healthy);
+        new CloudPages(browser, cloud.url()).signIn(email, password);
+        return new Linked(device, Fixtures.rowFor(cloud.accounts().devices(), device.board().serial()).id());
+    }
+
+    /** A shell open in the current window, proven to echo. */
+    private RemoteShellPage workingShell(Linked l) {
+        RemoteShellPage shell = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+        shell.awaitConnected();
+        assertStillEchoes(shell, "first");
+        return shell;
+    }
+
+    private static void assertStillEchoes(RemoteShellPage shell, String word) {
+        shell.type("echo alive-" + word + "-$((6*7))\n");
+        shell.awaitOutput(Pattern.compile("(?m)^alive-" + word + "-42$"));
+    }
+
+    @Test
+    void malformed_offer_is_refused_with_a_reason_and_the_open_shell_keeps_working() throws Exception {
+        Linked l = linkedDevice("malformed");
+        RemoteShellPage shell = workingShell(l);
+        try (SignallingClient bad = SignallingClient.open(browser, cloud.url(), l.deviceId())) {
+            bad.next("session.ready", REFUSAL);
+            bad.send(Map.of("type", "session.offer", "sdp", "v=0\r\nthis is not a session description\r\n"));
+            JsonNode closed = bad.next("session.closed", REFUSAL);
+            assertEquals("malformed_offer", closed.path("code").asText(), closed.toString());
+            assertFalse(closed.path("reason").asText().isBlank());
+        }
+        assertStillEchoes(shell, "after-malformed");
+        assertTrue(l.device().daemon().isAlive());
+    }
+
+    @Test
+    void candidate_flood_ends_only_that_session() throws Exception {
+        Linked l = linkedDevice("flood");
+        RemoteShellPage shell = workingShell(l);
+        try (SignallingClient flood = SignallingClient.open(browser, cloud.url(), l.deviceId())) {
+            flood.next("session.ready", REFUSAL);
+            flood.send(Map.of("type", "session.offer", "sdp", ACCEPTABLE_OFFER));
+            flood.next("session.answer", REFUSAL);
+            for (int i = 0; i < 100; i++) {
+                flood.send(Map.of("type", "session.ice", "candidate", "candidate:" + i + " 1 udp 2122260223"
+                        + " 192.0.2.2 " + (20000 + i) + " typ host generation 0", "sdp_mid", "0",
+                        "sdp_mline_index", 0));
+            }
+            JsonNode closed = flood.next("session.closed", REFUSAL);
+            assertEquals("bad_candidate", closed.path("code").asText(), closed.toString());
+        }
+        assertStillEchoes(shell, "after-flood");
+    }
+
+    @Test
+    void oversized_data_channel_message_ends_only_that_session() {
+        Linked l = linkedDevice("oversized");
+        RemoteShellPage faulty = workingShell(l);
+        browser.driver().switchTo().newWindow(WindowType.WINDOW);
+        String otherWindow = browser.driver().getWindowHandle();
+        RemoteShellPage other = workingShell(l);
+
+        browser.driver().switchTo().window(mainWindow);
+        browser.script("window.connectShell.channel().send(new Uint8Array(70 * 1024));");
+        String reason = faulty.awaitClosed(REFUSAL);
+        assertFalse(reason.isBlank() || reason.equals("Connected"), reason);
+
+        browser.driver().switchTo().window(otherWindow);
+        assertStillEchoes(other, "beside-oversized");
+    }
+}
