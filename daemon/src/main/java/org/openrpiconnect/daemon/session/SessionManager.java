@@ -23,10 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The device side of remote sessions: takes the cloud's session frames from the event socket, refuses what it
@@ -71,6 +73,13 @@ public final class SessionManager {
     /** With another connect timeout (tests). */
     SessionManager(Services services, SessionConfig config, Map<String, String> env, SignalSink sink,
                    DesktopNotifier notifier, Duration connectTimeout) {
+        this(services, config, env, sink, notifier, connectTimeout, WebRtcFactory::new);
+    }
+
+    /** With another WebRTC factory holder (tests of faults while a session starts). */
+    SessionManager(Services services, SessionConfig config, Map<String, String> env, SignalSink sink,
+                   DesktopNotifier notifier, Duration connectTimeout,
+                   Function<ScheduledExecutorService, WebRtcFactory> factories) {
         this.connectTimeout = connectTimeout;
         this.services = services;
         this.config = config;
@@ -83,7 +92,7 @@ public final class SessionManager {
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> daemonThread(task, "session-timer"));
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.frames = new SerialExecutor(pool, "session frames");
-        this.factory = new WebRtcFactory(scheduler);
+        this.factory = factories.apply(scheduler);
     }
 
     /** A frame from the cloud; returns at once (called on the event socket's thread). */
@@ -152,7 +161,7 @@ public final class SessionManager {
             return;
         }
         switch (signal.type()) {
-            case SessionSignal.OFFER -> offer(signal);
+            case SessionSignal.OFFER -> offerGuarded(signal);
             case SessionSignal.ICE -> {
                 ShellSession s = sessions.get(id);
                 if (s == null) {
@@ -171,6 +180,27 @@ public final class SessionManager {
                 }
             }
             default -> log.debug("Ignoring session frame {} (session {})", signal.type(), id);
+        }
+    }
+
+    /**
+     * An unexpected fault while a session starts (a bug, a native library that fails to load) ends that session
+     * with {@code internal} so the browser hears why, instead of waiting for an answer that never comes.
+     */
+    private void offerGuarded(SessionSignal offer) {
+        try {
+            offer(offer);
+        } catch (RuntimeException | LinkageError e) {
+            String id = offer.sessionId();
+            log.error("Remote session {} failed while starting: {}", id, e.toString());
+            String reason = "The device could not start the remote shell because of an internal error; the device's "
+                    + "log (rpi-connectd) has the details.";
+            ShellSession started = sessions.get(id);
+            if (started != null) {
+                started.end(SessionEndCode.INTERNAL, reason, ShellControl.error(reason));
+            } else {
+                refuse(id, SessionEndCode.INTERNAL, reason);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * start: an idle daemon stays small) and disposed once no session has used it for {@link #IDLE_DISPOSE}. Always
  * with {@link HeadlessAudioDeviceModule}: the default audio module aborts the JVM on a machine without sound.
  */
-final class WebRtcFactory {
+class WebRtcFactory {
     static final Duration IDLE_DISPOSE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(WebRtcFactory.class);
 
