@@ -1,16 +1,10 @@
 package org.openrpiconnect.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.openrpiconnect.e2e.harness.CloudProcess;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openrpiconnect.e2e.harness.CloudPerClass;
 import org.openrpiconnect.e2e.harness.DeviceRow;
 import org.openrpiconnect.e2e.harness.DeviceUser;
-import org.openrpiconnect.e2e.harness.Devices;
-import org.openrpiconnect.e2e.harness.E2eLogs;
 import org.openrpiconnect.e2e.harness.FakeDevice;
 import org.openrpiconnect.e2e.harness.Fixtures;
 import org.openrpiconnect.e2e.harness.HttpResult;
@@ -49,34 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the cloud's device list does not change.
  */
 class AuthKeyRulesTest {
-    private static CloudProcess cloud;
-    private Devices devices;
-
-    @BeforeAll
-    static void startCloud() {
-        cloud = CloudProcess.start(E2eLogs.forClass(AuthKeyRulesTest.class));
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        if (cloud != null) cloud.close();
-    }
-
-    @BeforeEach
-    void setUp(TestInfo test) {
-        devices = new Devices(cloud, E2eLogs.forTest(test));
-    }
-
-    @AfterEach
-    void tearDown() {
-        devices.close();
-    }
+    @RegisterExtension
+    static final CloudPerClass shared = new CloudPerClass();
 
     @Test
     void fifty_parallel_sign_ins_with_one_auth_key_create_exactly_one_device() throws Exception {
-        String key = cloud.accounts().createAuthKey("--user", newUser());
+        String key = shared.cloud().accounts().createAuthKey("--user", newUser());
         HttpClient http = FakeDevice.newHttpClient();
-        List<FakeDevice> fakes = Stream.generate(() -> new FakeDevice(cloud.url(), http)).limit(50).toList();
+        List<FakeDevice> fakes = Stream.generate(() -> new FakeDevice(shared.cloud().url(), http)).limit(50).toList();
 
         List<HttpResult> results = race(fakes.stream().<Callable<HttpResult>>map(f -> () -> f.signInWithAuthKey(key))
                 .toList());
@@ -94,7 +68,7 @@ class AuthKeyRulesTest {
         }
         SignedInDevice winner = created.get(0).as(SignedInDevice.class);
         Set<String> serials = fakes.stream().map(FakeDevice::serial).collect(Collectors.toSet());
-        List<DeviceRow> rows = cloud.accounts().devices().stream().filter(d -> serials.contains(d.serial())).toList();
+        List<DeviceRow> rows = shared.cloud().accounts().devices().stream().filter(d -> serials.contains(d.serial())).toList();
         assertEquals(1, rows.size(), "exactly one device may exist for the key: " + rows);
         assertEquals(winner.deviceId(), rows.get(0).id());
     }
@@ -102,9 +76,9 @@ class AuthKeyRulesTest {
     @Test
     void four_daemons_racing_with_one_auth_key_link_exactly_one_device() throws Exception {
         String name = Fixtures.uniqueName("racer");
-        String key = cloud.accounts().createAuthKey("--user", newUser(), "--device-name", name);
+        String key = shared.cloud().accounts().createAuthKey("--user", newUser(), "--device-name", name);
         List<DeviceUser> racers = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) racers.add(devices.create("racer" + i));
+        for (int i = 1; i <= 4; i++) racers.add(shared.devices().create("racer" + i));
         race(racers.stream().<Callable<Object>>map(d -> () -> d.startDaemon()).toList());
 
         List<ProcessResult> results = race(racers.stream()
@@ -122,7 +96,7 @@ class AuthKeyRulesTest {
                     "a losing daemon's CLI must say the key was already used: " + lost);
         }
         Set<String> serials = racers.stream().map(d -> d.board().serial()).collect(Collectors.toSet());
-        List<DeviceRow> rows = cloud.accounts().devices().stream().filter(d -> serials.contains(d.serial())).toList();
+        List<DeviceRow> rows = shared.cloud().accounts().devices().stream().filter(d -> serials.contains(d.serial())).toList();
         assertEquals(List.of(winner.board().serial()), rows.stream().map(DeviceRow::serial).toList());
         winner.awaitStatus("signed in and subscribed", Fixtures.SUBSCRIBE_TIMEOUT, StatusOutput::healthy);
         for (DeviceUser d : racers) {
@@ -133,8 +107,8 @@ class AuthKeyRulesTest {
     @Test
     void reused_auth_key_is_refused_as_already_used_and_creates_no_device() {
         String email = newUser();
-        String key = cloud.accounts().createAuthKey("--user", email, "--device-name", Fixtures.uniqueName("first"));
-        DeviceUser first = devices.create("first");
+        String key = shared.cloud().accounts().createAuthKey("--user", email, "--device-name", Fixtures.uniqueName("first"));
+        DeviceUser first = shared.devices().create("first");
         first.startDaemon();
         assertEquals(0, first.cli("signin", "--auth-key=" + key).exitCode());
 
@@ -143,7 +117,7 @@ class AuthKeyRulesTest {
 
     @Test
     void expired_auth_key_is_refused_as_expired_and_creates_no_device() {
-        String key = cloud.accounts().createAuthKey("--user", newUser(), "--ttl-seconds", "1");
+        String key = shared.cloud().accounts().createAuthKey("--user", newUser(), "--ttl-seconds", "1");
         Waits.sleep(Duration.ofMillis(2500)); // let the one-second key run out
 
         assertRefused(key, "expired");
@@ -156,9 +130,9 @@ class AuthKeyRulesTest {
 
     @Test
     void rejected_auth_key_file_is_set_aside_and_status_explains() throws IOException {
-        DeviceUser device = devices.create("rejected-file");
+        DeviceUser device = shared.devices().create("rejected-file");
         device.startDaemon();
-        List<DeviceRow> before = cloud.accounts().devices();
+        List<DeviceRow> before = shared.cloud().accounts().devices();
         String unknownKey = "rpuak_" + Fixtures.randomHex(16);
 
         Path authKey = device.writeAuthKeyFile(unknownKey);
@@ -170,7 +144,7 @@ class AuthKeyRulesTest {
         StatusOutput status = device.awaitStatus("signed out with a problem", Duration.ofSeconds(10),
                 s -> s.signedOut() && !s.problem().isEmpty());
         assertTrue(status.problem().toLowerCase().contains("auth"), "the problem should name the auth key: " + status);
-        assertEquals(before, cloud.accounts().devices());
+        assertEquals(before, shared.cloud().accounts().devices());
     }
 
     /**
@@ -178,9 +152,9 @@ class AuthKeyRulesTest {
      * the words may vary, the meaning may not), nothing linked.
      */
     private void assertRefused(String key, String reason) {
-        DeviceUser device = devices.create("refused");
+        DeviceUser device = shared.devices().create("refused");
         device.startDaemon();
-        List<DeviceRow> before = cloud.accounts().devices();
+        List<DeviceRow> before = shared.cloud().accounts().devices();
 
         ProcessResult signin = device.cli("signin", "--auth-key=" + key);
 
@@ -188,12 +162,12 @@ class AuthKeyRulesTest {
         assertTrue(Pattern.compile(reason).matcher(signin.output().toLowerCase()).find(),
                 "the CLI must give the reason /" + reason + "/: " + signin);
         assertTrue(device.status().signedOut());
-        assertEquals(before, cloud.accounts().devices(), "a refused key must not change the device list");
+        assertEquals(before, shared.cloud().accounts().devices(), "a refused key must not change the device list");
     }
 
     private static String newUser() {
         String email = Fixtures.uniqueEmail("keys");
-        cloud.accounts().createUser(email, Fixtures.password());
+        shared.cloud().accounts().createUser(email, Fixtures.password());
         return email;
     }
 

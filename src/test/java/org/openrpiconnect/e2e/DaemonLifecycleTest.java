@@ -1,17 +1,11 @@
 package org.openrpiconnect.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.openrpiconnect.e2e.harness.CloudProcess;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openrpiconnect.e2e.harness.CloudPerClass;
 import org.openrpiconnect.e2e.harness.CommandRunner;
 import org.openrpiconnect.e2e.harness.DeviceUser;
-import org.openrpiconnect.e2e.harness.Devices;
 import org.openrpiconnect.e2e.harness.E2ePaths;
-import org.openrpiconnect.e2e.harness.E2eLogs;
 import org.openrpiconnect.e2e.harness.Fixtures;
 import org.openrpiconnect.e2e.harness.ProcessResult;
 import org.openrpiconnect.e2e.harness.RunAs;
@@ -55,32 +49,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DaemonLifecycleTest {
     private static final Duration START = Duration.ofSeconds(30);
-    private static CloudProcess cloud;
-    private Devices devices;
-
-    @BeforeAll
-    static void startCloud() {
-        cloud = CloudProcess.start(E2eLogs.forClass(DaemonLifecycleTest.class));
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        if (cloud != null) cloud.close();
-    }
-
-    @BeforeEach
-    void setUp(TestInfo test) {
-        devices = new Devices(cloud, E2eLogs.forTest(test));
-    }
-
-    @AfterEach
-    void tearDown() {
-        devices.close();
-    }
+    @RegisterExtension
+    static final CloudPerClass shared = new CloudPerClass();
 
     @Test
     void status_says_not_running_until_on_starts_the_daemon_and_again_after_off() {
-        DeviceUser device = devices.create("onoff");
+        DeviceUser device = shared.devices().create("onoff");
         assertTrue(device.status().notRunning(), "no daemon yet: status must say how to start it");
 
         ProcessResult on = device.cli("on");
@@ -100,10 +74,10 @@ class DaemonLifecycleTest {
 
     @Test
     void restart_replaces_the_daemon_and_the_device_stays_signed_in() {
-        DeviceUser device = devices.create("restart");
+        DeviceUser device = shared.devices().create("restart");
         assertEquals(0, device.cli("on").exitCode());
         Waits.until(START, "the daemon started by 'on' to listen", device::acceptsConnections);
-        Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName("restarted-pi"));
+        Fixtures.linkWithAuthKey(shared.cloud(), device, Fixtures.uniqueName("restarted-pi"));
         List<Long> before = device.daemonPids();
         assertEquals(1, before.size(), "one daemon per user: " + before);
 
@@ -119,7 +93,7 @@ class DaemonLifecycleTest {
 
     @Test
     void second_daemon_exits_with_already_running_and_the_first_keeps_serving() {
-        DeviceUser device = devices.create("twice");
+        DeviceUser device = shared.devices().create("twice");
         device.startDaemon();
 
         ProcessResult second = device.runDaemonToExit(Duration.ofSeconds(30), "-v");
@@ -132,7 +106,7 @@ class DaemonLifecycleTest {
 
     @Test
     void stale_socket_of_a_killed_daemon_is_replaced_when_on_starts_a_new_one() {
-        DeviceUser device = devices.create("stale");
+        DeviceUser device = shared.devices().create("stale");
         device.startDaemon();
         device.daemon().kill9();
         assertTrue(Files.exists(device.socket()), "a killed daemon leaves its socket file behind");
@@ -149,7 +123,7 @@ class DaemonLifecycleTest {
 
     @Test
     void garbled_state_file_is_kept_and_status_explains_the_problem() throws Exception {
-        DeviceUser device = devices.create("garbled");
+        DeviceUser device = shared.devices().create("garbled");
         byte[] garbage = "{\"device_id\": \"dev-1\", \"name\": trunc".getBytes(StandardCharsets.UTF_8);
         Path state = device.writeStateFile("state.json", garbage);
 
@@ -164,14 +138,14 @@ class DaemonLifecycleTest {
     @Test
     void root_is_refused_by_the_users_daemon_socket() throws Exception {
         assumeTrue(RunAs.isRoot(), "only meaningful when the tests run as root");
-        DeviceUser device = devices.create("not-root");
+        DeviceUser device = shared.devices().create("not-root");
         device.startDaemon();
         Path rootHome = TempDirs.create("root-home");
         try {
             ProcessResult asRoot = CommandRunner.run("rpi-connect status (as root)",
                     List.of(E2ePaths.launcher("rpi-connect"), "status"), rootEnv(rootHome, device.runtimeDir()),
                     null, Duration.ofSeconds(60));
-            CommandRunner.log(devices.logDir().resolve("cli-root.log"), asRoot);
+            CommandRunner.log(shared.devices().logDir().resolve("cli-root.log"), asRoot);
 
             assertNotEquals(0, asRoot.exitCode(), asRoot::toString);
             assertFalse(asRoot.output().contains("Signed in:"), "root must not get the status: " + asRoot);
@@ -198,7 +172,7 @@ class DaemonLifecycleTest {
             ProcessResult r = CommandRunner.run("rpi-connectd -v (as root)",
                     List.of(E2ePaths.launcher("rpi-connectd"), "-v"), rootEnv(rootHome, createDir(runtime)), null,
                     Duration.ofSeconds(30));
-            CommandRunner.log(devices.logDir().resolve("daemon-root.log"), r);
+            CommandRunner.log(shared.devices().logDir().resolve("daemon-root.log"), r);
 
             assertNotEquals(0, r.exitCode(), r::toString);
             assertTrue(r.output().contains("--allow-root"), "the refusal must name --allow-root: " + r);
@@ -216,7 +190,7 @@ class DaemonLifecycleTest {
         env.put("PATH", javaHome + "/bin:/usr/local/bin:/usr/bin:/bin");
         env.put("JAVA_HOME", javaHome);
         env.put("LANG", "C.UTF-8");
-        env.put("RPI_CONNECT_CLOUD_URL", cloud.url());
+        env.put("RPI_CONNECT_CLOUD_URL", shared.cloud().url());
         env.put("RPI_CONNECT_SERVICE_MANAGER", "direct");
         return env;
     }

@@ -1,16 +1,10 @@
 package org.openrpiconnect.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.openrpiconnect.e2e.harness.CloudProcess;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openrpiconnect.e2e.harness.CloudPerClass;
 import org.openrpiconnect.e2e.harness.DeviceRow;
 import org.openrpiconnect.e2e.harness.DeviceUser;
-import org.openrpiconnect.e2e.harness.Devices;
-import org.openrpiconnect.e2e.harness.E2eLogs;
 import org.openrpiconnect.e2e.harness.Fixtures;
 import org.openrpiconnect.e2e.harness.StatusOutput;
 
@@ -24,33 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * card between devices signs you out") and when the device is removed in the cloud.
  */
 class DeviceSignOutTest {
-    private static CloudProcess cloud;
-    private Devices devices;
-
-    @BeforeAll
-    static void startCloud() {
-        cloud = CloudProcess.start(E2eLogs.forClass(DeviceSignOutTest.class));
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        if (cloud != null) cloud.close();
-    }
-
-    @BeforeEach
-    void setUp(TestInfo test) {
-        devices = new Devices(cloud, E2eLogs.forTest(test));
-    }
-
-    @AfterEach
-    void tearDown() {
-        devices.close();
-    }
+    @RegisterExtension
+    static final CloudPerClass shared = new CloudPerClass();
 
     @Test
     void moving_the_sd_card_to_a_board_with_another_serial_signs_the_device_out() {
-        DeviceUser device = devices.create("sdcard");
-        Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName("moved-pi"));
+        DeviceUser device = shared.devices().create("sdcard");
+        Fixtures.linkWithAuthKey(shared.cloud(), device, Fixtures.uniqueName("moved-pi"));
         device.stopDaemon();
 
         device.moveToNewBoard("other-board");
@@ -64,15 +38,15 @@ class DeviceSignOutTest {
 
     @Test
     void device_removed_in_the_cloud_is_signed_out_within_five_seconds() {
-        DeviceUser device = devices.create("removed");
-        DeviceRow row = Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName("doomed-pi"));
+        DeviceUser device = shared.devices().create("removed");
+        DeviceRow row = Fixtures.linkWithAuthKey(shared.cloud(), device, Fixtures.uniqueName("doomed-pi"));
 
-        cloud.accounts().removeDevice(row.id());
+        shared.cloud().accounts().removeDevice(row.id());
 
         StatusOutput status = device.awaitStatus("signed out after the removal", Duration.ofSeconds(5),
                 s -> s.signedOut());
         assertFalse(status.problem().isEmpty(), "status should say the device was removed: " + status);
-        assertTrue(cloud.accounts().devices().stream().noneMatch(d -> d.id().equals(row.id())),
+        assertTrue(shared.cloud().accounts().devices().stream().noneMatch(d -> d.id().equals(row.id())),
                 "the removed device must be gone from the list");
     }
 }

@@ -24,9 +24,11 @@ public final class E2eLogs {
     }
 
     public static Path forTest(TestInfo test) {
-        Class<?> cls = test.getTestClass().orElseThrow();
-        String method = test.getTestMethod().map(m -> m.getName()).orElse("class");
-        return createDirs(E2ePaths.logRoot().resolve(cls.getSimpleName()).resolve(method));
+        return forTest(test.getTestClass().orElseThrow(), test.getTestMethod().map(m -> m.getName()).orElse("class"));
+    }
+
+    public static Path forTest(Class<?> testClass, String method) {
+        return createDirs(E2ePaths.logRoot().resolve(testClass.getSimpleName()).resolve(method));
     }
 
     /** Appends a block to a log file; several threads may append to one file. */
