@@ -15,10 +15,8 @@ import org.openrpiconnect.e2e.harness.DeviceUser;
 import org.openrpiconnect.e2e.harness.Devices;
 import org.openrpiconnect.e2e.harness.E2eLogs;
 import org.openrpiconnect.e2e.harness.Fixtures;
-import org.openrpiconnect.e2e.harness.ProcessResult;
 import org.openrpiconnect.e2e.harness.RemoteShellPage;
 import org.openrpiconnect.e2e.harness.SignallingClient;
-import org.openrpiconnect.e2e.harness.StatusOutput;
 
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +25,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openrpiconnect.e2e.harness.Fixtures.SUBSCRIBE_TIMEOUT;
 
 /**
  * One session's fault never reaches another session or the daemon (issue 3): a malformed offer, a flood of ICE
@@ -69,10 +66,7 @@ class RemoteShellFaultsTest {
 
     @AfterEach
     void tearDown() {
-        for (String w : browser.driver().getWindowHandles()) {
-            if (!w.equals(mainWindow)) browser.driver().switchTo().window(w).close();
-        }
-        browser.driver().switchTo().window(mainWindow);
+        browser.closeOtherWindows(mainWindow);
         devices.close();
     }
 
@@ -81,15 +75,10 @@ class RemoteShellFaultsTest {
     private Linked linkedDevice(String name) {
         String email = Fixtures.uniqueEmail(name);
         String password = Fixtures.password();
-        cloud.accounts().createUser(email, password);
-        String key = cloud.accounts().createAuthKey("--user", email, "--device-name", Fixtures.uniqueName(name));
         DeviceUser device = devices.create(name);
-        device.startDaemon();
-        ProcessResult signin = device.cli("signin", "--auth-key=" + key);
-        assertEquals(0, signin.exitCode(), signin::toString);
-        device.awaitStatus("signed in and subscribed", SUBSCRIBE_TIMEOUT, StatusOutput::healthy);
+        String id = Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName(name), email, password).id();
         new CloudPages(browser, cloud.url()).signIn(email, password);
-        return new Linked(device, Fixtures.rowFor(cloud.accounts().devices(), device.board().serial()).id());
+        return new Linked(device, id);
     }
 
     /** A shell open in the current window, proven to echo. */

@@ -36,7 +36,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openrpiconnect.e2e.harness.Fixtures.SUBSCRIBE_TIMEOUT;
 
 /**
  * The remote shell in a real browser (seed 000, "Remote shell"): headless Chromium on the cloud's dashboard, the
@@ -79,10 +78,7 @@ class RemoteShellTest {
 
     @AfterEach
     void tearDown() {
-        for (String w : browser.driver().getWindowHandles()) {
-            if (!w.equals(mainWindow)) browser.driver().switchTo().window(w).close();
-        }
-        browser.driver().switchTo().window(mainWindow);
+        browser.closeOtherWindows(mainWindow);
         devices.close();
     }
 
@@ -92,15 +88,8 @@ class RemoteShellTest {
     private Linked linkedDevice(String name) {
         String email = Fixtures.uniqueEmail(name);
         String password = Fixtures.password();
-        cloud.accounts().createUser(email, password);
-        String deviceName = Fixtures.uniqueName(name + "-pi");
-        String key = cloud.accounts().createAuthKey("--user", email, "--device-name", deviceName);
         DeviceUser device = devices.create(name);
-        device.startDaemon();
-        ProcessResult signin = device.cli("signin", "--auth-key=" + key);
-        assertEquals(0, signin.exitCode(), signin::toString);
-        device.awaitStatus("signed in and subscribed", SUBSCRIBE_TIMEOUT, StatusOutput::healthy);
-        String id = Fixtures.rowFor(cloud.accounts().devices(), device.board().serial()).id();
+        String id = Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName(name + "-pi"), email, password).id();
         new CloudPages(browser, cloud.url()).signIn(email, password);
         return new Linked(device, id);
     }

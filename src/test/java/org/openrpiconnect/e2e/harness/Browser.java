@@ -122,4 +122,12 @@ public final class Browser implements AutoCloseable {
             TempDirs.deleteRecursively(profile);
         }
     }
+
+    /** Closes every window but {@code keep} (shell pages opened by a test) and returns to it. */
+    public void closeOtherWindows(String keep) {
+        for (String w : driver().getWindowHandles()) {
+            if (!w.equals(keep)) driver().switchTo().window(w).close();
+        }
+        driver().switchTo().window(keep);
+    }
 }

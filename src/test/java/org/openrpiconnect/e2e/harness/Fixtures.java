@@ -47,8 +47,13 @@ public final class Fixtures {
      * with the key on the command line and waits for a healthy status. Returns the cloud's row for the device.
      */
     public static DeviceRow linkWithAuthKey(CloudProcess cloud, DeviceUser device, String deviceName) {
-        String email = uniqueEmail("owner");
-        cloud.accounts().createUser(email, password());
+        return linkWithAuthKey(cloud, device, deviceName, uniqueEmail("owner"), password());
+    }
+
+    /** Creates the account EMAIL/PASSWORD, then links {@code device} to it with a personal auth key. */
+    public static DeviceRow linkWithAuthKey(CloudProcess cloud, DeviceUser device, String deviceName, String email,
+                                            String password) {
+        cloud.accounts().createUser(email, password);
         String key = cloud.accounts().createAuthKey("--user", email, "--device-name", deviceName);
         if (!device.acceptsConnections()) device.startDaemon();
         ProcessResult signin = device.cli("signin", "--auth-key=" + key);
