@@ -7,6 +7,7 @@ import org.openrpiconnect.daemon.config.CloudEndpoint;
 import org.openrpiconnect.daemon.config.CloudUrlConfig;
 import org.openrpiconnect.daemon.config.ConnectConf;
 import org.openrpiconnect.daemon.config.SessionConfig;
+import org.openrpiconnect.daemon.ice.PeerToPeerChecks;
 import org.openrpiconnect.daemon.identity.IdentitySource;
 import org.openrpiconnect.daemon.link.AuthKeyFileWatcher;
 import org.openrpiconnect.daemon.link.DeviceLink;
@@ -118,7 +119,7 @@ public final class Daemon {
             scheduler.scheduleWithFixedDelay(authKeys::check, 0, AuthKeyFileWatcher.CHECK_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
             StatusReporter status = new StatusReporter(link, services, problems, endpoint);
-            Doctor doctor = new Doctor(cloud, link);
+            Doctor doctor = new Doctor(cloud, link, new PeerToPeerChecks(sessions.webRtc(), endpoint.text()));
             server.serve(new LocalDispatcher(LocalHandlers.table(status, link, identity, services,
                     settingsReport::send, doctor, daemon::stop)));
             log.info("Listening on {}", socket);

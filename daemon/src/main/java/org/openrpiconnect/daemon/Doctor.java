@@ -3,23 +3,28 @@ package org.openrpiconnect.daemon;
 import org.openrpiconnect.daemon.cloud.CloudClient;
 import org.openrpiconnect.daemon.cloud.CloudException;
 import org.openrpiconnect.daemon.cloud.WebSocketProbe;
+import org.openrpiconnect.daemon.ice.PeerToPeerChecks;
 import org.openrpiconnect.daemon.link.DeviceLink;
 import org.openrpiconnect.daemon.link.SignOutReason;
 import org.openrpiconnect.daemon.local.LocalApiException;
 import org.openrpiconnect.protocol.device.DeviceApi;
 import org.openrpiconnect.protocol.local.DoctorResult;
+import org.openrpiconnect.protocol.session.IceServer;
+import org.openrpiconnect.protocol.session.IceServerList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
- * {@code rpi-connect doctor}'s checks of the cloud link, run side by side with short timeouts: the WebSocket
- * server answers an upgrade, the API answers health, the device's credential is accepted.
+ * {@code rpi-connect doctor}'s checks, run side by side with short timeouts: the WebSocket server answers an
+ * upgrade, the API answers health, the device's credential is accepted; then peer-to-peer candidates via STUN and
+ * TURN, gathered against the servers the cloud lists for this device ({@link PeerToPeerChecks}). Within about
+ * {@link #TIMEOUT} + {@link PeerToPeerChecks#GATHER_TIMEOUT} in all.
  */
 public final class Doctor {
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -27,17 +32,23 @@ public final class Doctor {
 
     private final CloudClient cloud;
     private final DeviceLink link;
+    private final PeerToPeerChecks peerToPeer;
 
-    public Doctor(CloudClient cloud, DeviceLink link) {
+    public Doctor(CloudClient cloud, DeviceLink link, PeerToPeerChecks peerToPeer) {
         this.cloud = cloud.withTimeout(TIMEOUT);
         this.link = link;
+        this.peerToPeer = peerToPeer;
     }
 
     public DoctorResult run() {
-        CompletableFuture<DoctorResult.Check> websocket = async(this::websocket);
-        CompletableFuture<DoctorResult.Check> api = async(this::api);
-        CompletableFuture<DoctorResult.Check> authentication = async(this::authentication);
-        return new DoctorResult(List.of(websocket.join(), api.join(), authentication.join()));
+        CompletableFuture<DoctorResult.Check> websocket = Scheduling.onOwnThread("doctor", this::websocket);
+        CompletableFuture<DoctorResult.Check> api = Scheduling.onOwnThread("doctor", this::api);
+        CompletableFuture<DoctorResult.Check> authentication = Scheduling.onOwnThread("doctor", this::authentication);
+        CompletableFuture<List<DoctorResult.Check>> candidates = Scheduling.onOwnThread("doctor", this::peerToPeer);
+        List<DoctorResult.Check> checks = new ArrayList<>(List.of(websocket.join(), api.join(),
+                authentication.join()));
+        checks.addAll(candidates.join());
+        return new DoctorResult(checks);
     }
 
     private DoctorResult.Check websocket() {
@@ -63,20 +74,33 @@ public final class Doctor {
         try {
             link.linkedCall(cloud::self);
             return pass(DoctorResult.AUTHENTICATION);
-        } catch (LocalApiException e) {
-            return fail(DoctorResult.AUTHENTICATION, "Sign in with rpi-connect signin");
-        } catch (CloudException.Unreachable e) {
-            log.info("Doctor: {}", e.getMessage());
-            return fail(DoctorResult.AUTHENTICATION, networkHint());
-        } catch (CloudException.Rejected e) {
-            log.info("Doctor: {}", e.getMessage());
-            String hint = SignOutReason.forCloudError(e.error().code()).map(SignOutReason::problem)
-                    .orElse(e.getMessage());
-            return fail(DoctorResult.AUTHENTICATION, hint);
-        } catch (CloudException e) {
-            log.info("Doctor: {}", e.getMessage());
-            return fail(DoctorResult.AUTHENTICATION, e.getMessage() + " - Try again later");
+        } catch (LocalApiException | CloudException e) {
+            return fail(DoctorResult.AUTHENTICATION, signedCallHint(e));
         }
+    }
+
+    /** The servers come from a signed request: signed out or offline, both checks fail with that call's hint. */
+    private List<DoctorResult.Check> peerToPeer() {
+        IceServerList listed;
+        try {
+            listed = link.linkedCall(cloud::iceServers);
+        } catch (LocalApiException | CloudException e) {
+            return PeerToPeerChecks.bothFail(signedCallHint(e));
+        }
+        List<IceServer> servers = listed == null || listed.iceServers() == null ? List.of() : listed.iceServers();
+        return peerToPeer.run(servers);
+    }
+
+    /** The hint for a failed signed call to the cloud (authentication, ICE servers). */
+    private String signedCallHint(Exception failure) {
+        if (failure instanceof LocalApiException) return "Sign in with rpi-connect signin";
+        log.info("Doctor: {}", failure.getMessage());
+        if (failure instanceof CloudException.Unreachable) return networkHint();
+        if (failure instanceof CloudException.Rejected rejected) {
+            return SignOutReason.forCloudError(rejected.error().code()).map(SignOutReason::problem)
+                    .orElse(rejected.getMessage());
+        }
+        return failure.getMessage() + " - Try again later";
     }
 
     private String networkHint() {
@@ -89,13 +113,5 @@ public final class Doctor {
 
     private static DoctorResult.Check fail(String name, String hint) {
         return new DoctorResult.Check(name, false, hint);
-    }
-
-    private static CompletableFuture<DoctorResult.Check> async(Supplier<DoctorResult.Check> check) {
-        return CompletableFuture.supplyAsync(check, task -> {
-            Thread t = new Thread(task, "doctor");
-            t.setDaemon(true);
-            t.start();
-        });
     }
 }

@@ -1,9 +1,11 @@
 package org.openrpiconnect.daemon;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Schedules background work; once the daemon is stopping (executor shut down) new work is quietly dropped. */
 public final class Scheduling {
@@ -19,5 +21,14 @@ public final class Scheduling {
 
     public static void now(ScheduledExecutorService scheduler, Runnable task) {
         later(scheduler, task, Duration.ZERO);
+    }
+
+    /** Runs {@code work} on a new daemon thread of its own (short checks run side by side, e.g. doctor's). */
+    public static <T> CompletableFuture<T> onOwnThread(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        });
     }
 }

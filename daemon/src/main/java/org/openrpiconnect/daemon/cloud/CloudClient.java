@@ -11,6 +11,7 @@ import org.openrpiconnect.protocol.device.DeviceError;
 import org.openrpiconnect.protocol.device.DeviceFacts;
 import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.SignedInDevice;
+import org.openrpiconnect.protocol.session.IceServerList;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -80,6 +81,11 @@ public final class CloudClient {
 
     public void signOut(DeviceSigner signer) throws CloudException {
         call("POST", DeviceApi.SIGNOUT, null, signer, 204, Void.class);
+    }
+
+    /** The STUN/TURN servers the cloud lists for this device, TURN with fresh credentials (never log them). */
+    public IceServerList iceServers(DeviceSigner signer) throws CloudException {
+        return call("GET", DeviceApi.ICE_SERVERS, null, signer, 200, IceServerList.class);
     }
 
     public void health() throws CloudException {

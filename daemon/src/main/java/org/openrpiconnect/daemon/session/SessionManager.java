@@ -110,6 +110,11 @@ public final class SessionManager {
         return factory.loaded();
     }
 
+    /** The WebRTC factory holder, loaded on first use (doctor's candidate gathering shares it). */
+    public WebRtcFactory webRtc() {
+        return factory;
+    }
+
     /** Ends every session (the device signed out); new offers are still taken. */
     public void endAll(SessionEndCode code, String reason) {
         for (ShellSession s : sessions.values()) s.end(code, reason, ShellControl.error(reason));

@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
  * The one WebRTC peer connection factory, made on the first session (loading the native library then, never at
  * start: an idle daemon stays small) and disposed once no session has used it for {@link #IDLE_DISPOSE}. Always
  * with {@link HeadlessAudioDeviceModule}: the default audio module aborts the JVM on a machine without sound.
+ * Shared by the remote sessions and doctor's candidate gathering.
  */
-class WebRtcFactory {
+public class WebRtcFactory {
     static final Duration IDLE_DISPOSE = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(WebRtcFactory.class);
 
     /** WebRTC cannot run here (native library missing or not loadable). */
-    static final class UnavailableException extends Exception {
+    public static final class UnavailableException extends Exception {
         UnavailableException(String message) {
             super(message);
         }
@@ -37,8 +38,8 @@ class WebRtcFactory {
         this.scheduler = scheduler;
     }
 
-    /** The factory for one more session; pair with {@link #release()}. */
-    synchronized PeerConnectionFactory acquire() throws UnavailableException {
+    /** The factory for one more user (a session, a doctor run); pair with {@link #release()}. */
+    public synchronized PeerConnectionFactory acquire() throws UnavailableException {
         if (shutDown) throw new UnavailableException("the daemon is stopping");
         if (idleDispose != null) {
             idleDispose.cancel(false);
@@ -62,8 +63,8 @@ class WebRtcFactory {
         return factory;
     }
 
-    /** A session's peer connection is closed. */
-    synchronized void release() {
+    /** A user's peer connection is closed. */
+    public synchronized void release() {
         if (users > 0) users--;
         if (users > 0 || factory == null) return;
         if (shutDown) {

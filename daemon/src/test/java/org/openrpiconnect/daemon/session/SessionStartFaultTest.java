@@ -42,7 +42,7 @@ class SessionStartFaultTest {
         SessionManager manager = new SessionManager(services, SessionConfig.DEFAULT, env, sent::add,
                 new DesktopNotifier(env), Duration.ofSeconds(5), scheduler -> new WebRtcFactory(scheduler) {
                     @Override
-                    synchronized PeerConnectionFactory acquire() {
+                    public synchronized PeerConnectionFactory acquire() {
                         throw new NoClassDefFoundError("dev/onvoid/webrtc/PeerConnectionFactory");
                     }
                 });

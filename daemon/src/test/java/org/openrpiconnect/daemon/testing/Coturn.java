@@ -81,6 +81,11 @@ public final class Coturn implements AutoCloseable {
         return "turn:127.0.0.1:" + port + "?transport=udp";
     }
 
+    /** The same server as a STUN server (coturn answers binding requests without credentials). */
+    public String stunUrl() {
+        return "stun:127.0.0.1:" + port;
+    }
+
     public int port() {
         return port;
     }
@@ -135,7 +140,8 @@ public final class Coturn implements AutoCloseable {
         throw new AssertionError("turnserver did not answer on port " + port + " within " + timeout + "; see " + log);
     }
 
-    private static int freeUdpPort() throws IOException {
+    /** A loopback UDP port nothing listens on (for a STUN/TURN server that does not answer). */
+    public static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         }

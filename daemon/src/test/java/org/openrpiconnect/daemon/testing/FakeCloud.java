@@ -19,6 +19,8 @@ import org.openrpiconnect.protocol.device.DeviceStatus;
 import org.openrpiconnect.protocol.device.IdentitySignIn;
 import org.openrpiconnect.protocol.device.RequestSignature;
 import org.openrpiconnect.protocol.device.SignedInDevice;
+import org.openrpiconnect.protocol.session.IceServer;
+import org.openrpiconnect.protocol.session.IceServerList;
 import org.openrpiconnect.protocol.session.SessionSignal;
 
 import java.net.ServerSocket;
@@ -58,6 +60,8 @@ public final class FakeCloud implements AutoCloseable {
         final Map<String, Identity> identities = new ConcurrentHashMap<>();
         final AtomicInteger identityRequests = new AtomicInteger();
         volatile boolean identitySignInMissing;
+        volatile List<IceServer> iceServers = List.of();
+        final AtomicInteger iceServerRequests = new AtomicInteger();
         final AtomicInteger nextId = new AtomicInteger(1);
     }
 
@@ -126,6 +130,15 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     // ---- knobs -----------------------------------------------------------------------------------------------
+
+    /** What {@link DeviceApi#ICE_SERVERS} answers signed-in devices (none until set). */
+    public void iceServers(List<IceServer> servers) {
+        data.iceServers = List.copyOf(servers);
+    }
+
+    public int iceServerRequests() {
+        return data.iceServerRequests.get();
+    }
 
     public void addAuthKey(String key) {
         data.authKeys.put(key, DeviceErrorCode.BAD_REQUEST); // BAD_REQUEST here means "valid, unused"
@@ -282,6 +295,10 @@ public final class FakeCloud implements AutoCloseable {
         app.get(DeviceApi.SELF, ctx -> {
             Device d = authenticate(ctx);
             if (d != null) json(ctx, 200, new SignedInDevice(d.id(), d.name()));
+        });
+        app.get(DeviceApi.ICE_SERVERS, ctx -> {
+            data.iceServerRequests.incrementAndGet();
+            if (authenticate(ctx) != null) json(ctx, 200, new IceServerList(data.iceServers));
         });
         app.post(DeviceApi.SIGNOUT, ctx -> {
             Device d = authenticate(ctx);

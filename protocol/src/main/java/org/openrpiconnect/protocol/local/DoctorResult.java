@@ -14,4 +14,6 @@ public record DoctorResult(List<Check> checks) {
     public static final String WEBSOCKET = "Communication with Raspberry Pi Connect WebSocket server";
     public static final String API = "Communication with Raspberry Pi Connect API";
     public static final String AUTHENTICATION = "Authentication with Raspberry Pi Connect API";
+    public static final String STUN = "Peer-to-peer connection candidate via STUN";
+    public static final String TURN = "Peer-to-peer connection candidate via TURN";
 }
