@@ -79,6 +79,11 @@ public final class Coturn implements AutoCloseable {
         return "turn:127.0.0.1:" + port + "?transport=udp";
     }
 
+    /** The same server as a STUN server, for the cloud's {@code --stun-url} (coturn answers binding requests). */
+    public String stunUrl() {
+        return "stun:127.0.0.1:" + port;
+    }
+
     /** The shared secret, one line, for the cloud's {@code --turn-secret-file}. */
     public Path secretFile() {
         return secretFile;
@@ -143,7 +148,8 @@ public final class Coturn implements AutoCloseable {
         }
     }
 
-    private static int freeUdpPort() {
+    /** A loopback UDP port nothing listens on: for a STUN or TURN server that does not answer. */
+    public static int freeUdpPort() {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return s.getLocalPort();
         } catch (IOException e) {
