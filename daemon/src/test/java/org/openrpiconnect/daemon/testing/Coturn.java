@@ -36,18 +36,25 @@ public final class Coturn implements AutoCloseable {
     private static final int RELAY_PORTS = 40;
 
     private final Process process;
+    private final String ip;
     private final int port;
     private final String secret;
     private final Path log;
 
-    private Coturn(Process process, int port, String secret, Path log) {
+    private Coturn(Process process, String ip, int port, String secret, Path log) {
         this.process = process;
+        this.ip = ip;
         this.port = port;
         this.secret = secret;
         this.log = log;
     }
 
     public static Coturn start(Path dir) throws Exception {
+        return start(dir, "127.0.0.1");
+    }
+
+    /** Listening (and relaying) on {@code ip}, an IPv4 address of this machine (e.g. a test network's). */
+    public static Coturn start(Path dir, String ip) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             throw new AssertionError(BINARY + " is missing: install coturn (scripts/setup-test-env does)");
         }
@@ -59,7 +66,7 @@ public final class Coturn implements AutoCloseable {
         int minPort = freeUdpRange();
         Path log = dir.resolve("turnserver.log");
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-n",
-                "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
+                "--listening-ip=" + ip, "--relay-ip=" + ip, "--listening-port=" + port,
                 "--min-port=" + minPort, "--max-port=" + (minPort + RELAY_PORTS - 1),
                 "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=rpi-connect-test",
                 "--no-tls", "--no-dtls", "--no-tcp", "--no-cli", "--allow-loopback-peers",
@@ -67,7 +74,7 @@ public final class Coturn implements AutoCloseable {
                 "--userdb=" + dir.resolve("turndb")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("turnserver.out").toFile()).start();
-        Coturn turn = new Coturn(p, port, secret, log);
+        Coturn turn = new Coturn(p, ip, port, secret, log);
         try {
             turn.awaitListening(Duration.ofSeconds(10));
         } catch (Exception | AssertionError e) {
@@ -78,12 +85,12 @@ public final class Coturn implements AutoCloseable {
     }
 
     public String url() {
-        return "turn:127.0.0.1:" + port + "?transport=udp";
+        return "turn:" + ip + ":" + port + "?transport=udp";
     }
 
     /** The same server as a STUN server (coturn answers binding requests without credentials). */
     public String stunUrl() {
-        return "stun:127.0.0.1:" + port;
+        return "stun:" + ip + ":" + port;
     }
 
     public int port() {
@@ -123,11 +130,12 @@ public final class Coturn implements AutoCloseable {
         byte[] request = new byte[20];
         ByteBuffer.wrap(request).putShort((short) 0x0001).putShort((short) 0).putInt(0x2112A442);
         new SecureRandom().nextBytes(java.util.Arrays.copyOfRange(request, 8, 20));
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        InetAddress address = InetAddress.getByName(ip);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0))) {
             socket.setSoTimeout(200);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) throw new AssertionError("turnserver exited with " + process.exitValue());
-                socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), port));
+                socket.send(new DatagramPacket(request, request.length, address, port));
                 DatagramPacket answer = new DatagramPacket(new byte[512], 512);
                 try {
                     socket.receive(answer);
