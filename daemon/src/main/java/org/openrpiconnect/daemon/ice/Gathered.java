@@ -36,6 +36,11 @@ public record Gathered(List<Candidate> candidates, List<CandidateError> errors, 
     /** libwebrtc's icecandidateerror: the server URL, the error code (701: no answer) and its text. */
     public record CandidateError(String url, int code, String text) {
         public static final int NO_ANSWER = 701;
+
+        /** libwebrtc reports a host name it cannot resolve as 701 with "... host lookup received error." */
+        public boolean lookupFailed() {
+            return code == NO_ANSWER && text != null && text.toLowerCase(java.util.Locale.ROOT).contains("lookup");
+        }
     }
 
     public boolean has(String candidateType) {

@@ -38,10 +38,10 @@ final class StunCheck {
             if ("srflx".equals(c.type())) return Verdict.pass("server-reflexive candidate " + c.address() + " from "
                     + url.where());
         }
-        if (g.setupError() != null) return Verdict.fail("WebRTC could not gather candidates (" + g.setupError()
-                + "). Try again; if it persists, reinstall the rpi-connect package");
+        if (g.setupError() != null) return Verdict.fail(Hints.gatheringFailed(g.setupError()));
         if (!g.errors().isEmpty()) {
             Gathered.CandidateError e = g.errors().get(0);
+            if (e.lookupFailed()) return Verdict.fail(Hints.unresolved("STUN", url));
             if (e.code() == Gathered.CandidateError.NO_ANSWER) return Verdict.fail(noAnswer(url, ""));
             return Verdict.fail("The STUN server " + url.where() + " answered with error " + e.code() + " ("
                     + e.text() + "). Try again later; if it persists, ask the operator of your Raspberry Pi Connect "

@@ -54,8 +54,7 @@ final class TurnCheck {
             if ("relay".equals(c.type())) return Verdict.pass("relay candidate " + c.address() + " from "
                     + (c.serverUrl() == null ? "a TURN server" : c.serverUrl()));
         }
-        if (g.setupError() != null) return Verdict.fail("WebRTC could not gather candidates (" + g.setupError()
-                + "). Try again; if it persists, reinstall the rpi-connect package");
+        if (g.setupError() != null) return Verdict.fail(Hints.gatheringFailed(g.setupError()));
         // libwebrtc also uses TURN servers as STUN servers: only the TURN errors speak about relaying
         List<Gathered.CandidateError> turnErrors = g.errors().stream()
                 .filter(e -> e.url() != null && e.url().startsWith("turn")).toList();
@@ -65,6 +64,12 @@ final class TurnCheck {
                     + "Raspberry Pi Connect issued (" + refused.get().code() + " " + refused.get().text() + "). Ask "
                     + "the operator of " + cloud + " to check that its TURN secret (rpi-connect-cloud serve "
                     + "--turn-secret-file) is the TURN server's static-auth-secret and that both clocks are right");
+        }
+        Optional<Gathered.CandidateError> unresolved = turnErrors.stream().filter(Gathered.CandidateError::lookupFailed)
+                .findFirst();
+        if (unresolved.isPresent()) {
+            IceUrl url = IceUrl.parse(unresolved.get().url()).orElse(urls.get(0));
+            return Verdict.fail(Hints.unresolved("TURN", url));
         }
         List<Gathered.CandidateError> other = turnErrors.stream()
                 .filter(e -> e.code() != Gathered.CandidateError.NO_ANSWER).toList();

@@ -59,6 +59,16 @@ class StunCheckTest {
     }
 
     @Test
+    void host_name_that_does_not_resolve_fails_with_a_dns_hint() {
+        IceUrl named = IceUrl.parse("stun:stun.example.invalid").orElseThrow();
+        Gathered unresolved = new Gathered(List.of(HOST_V4), List.of(new Gathered.CandidateError(
+                "stun:stun.example.invalid:3478", 701, "STUN host lookup received error.")), true, null);
+
+        assertEquals("The STUN server's host name stun.example.invalid could not be resolved. Check this device's DNS "
+                + "settings and network connection", StunCheck.judge(named, unresolved, TIMEOUT).hint());
+    }
+
+    @Test
     void completed_gathering_without_a_udp_socket_of_the_servers_family_proves_nothing() {
         Gathered onlyV6 = new Gathered(List.of(HOST_V6, TCP_HOST_V4), List.of(), true, null);
         Gathered nothing = new Gathered(List.of(), List.of(), true, null);

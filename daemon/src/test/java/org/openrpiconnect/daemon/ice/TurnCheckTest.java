@@ -54,6 +54,15 @@ class TurnCheckTest {
     }
 
     @Test
+    void host_name_that_does_not_resolve_fails_with_a_dns_hint_not_as_no_answer() {
+        Gathered unresolved = new Gathered(List.of(), List.of(new Gathered.CandidateError(UDP, 701,
+                "TURN host lookup received error.")), true, null);
+
+        assertEquals("The TURN server's host name turn.example.org could not be resolved. Check this device's DNS "
+                + "settings and network connection", TurnCheck.judge(URLS, unresolved, TIMEOUT, CLOUD).hint());
+    }
+
+    @Test
     void other_turn_errors_fail_with_the_servers_answer() {
         Gathered quota = new Gathered(List.of(), List.of(new Gathered.CandidateError(UDP, 486,
                 "Allocation Quota Reached")), true, null);
