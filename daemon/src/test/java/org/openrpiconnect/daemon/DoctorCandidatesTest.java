@@ -86,6 +86,21 @@ class DoctorCandidatesTest {
     }
 
     @Test
+    void stun_check_passes_when_one_of_two_listed_stun_servers_answers() throws Exception {
+        int silent = Coturn.freeUdpPort();
+        try (Coturn turn = Coturn.start(tmp.resolve("turn"));
+             LinkedDaemon device = LinkedDaemon.start(tmp.resolve("device"))) {
+            device.cloud.iceServers(List.of(IceServer.stun("stun:127.0.0.1:" + silent),
+                    IceServer.stun(turn.stunUrl())));
+
+            DoctorResult result = doctor(device);
+
+            assertTrue(check(result, DoctorResult.STUN).ok(), result.toString());
+            assertFalse(check(result, DoctorResult.TURN).ok(), "no TURN server listed");
+        }
+    }
+
+    @Test
     void turn_check_fails_with_a_hint_when_the_server_refuses_the_credentials() throws Exception {
         try (Coturn turn = Coturn.start(tmp.resolve("turn"));
              LinkedDaemon device = LinkedDaemon.start(tmp.resolve("device"))) {

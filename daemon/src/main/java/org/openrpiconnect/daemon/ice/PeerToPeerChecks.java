@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -23,6 +22,8 @@ import java.util.function.Supplier;
 public final class PeerToPeerChecks {
     /** How long each gathering may take: a server that answers does so in well under a second. */
     public static final Duration GATHER_TIMEOUT = Duration.ofSeconds(4);
+    /** A cloud lists one or two; more would only cost threads. */
+    private static final int MAX_STUN_SERVERS = 4;
     private static final Logger log = LoggerFactory.getLogger(PeerToPeerChecks.class);
 
     private final WebRtcFactory webRtc;
@@ -48,13 +49,10 @@ public final class PeerToPeerChecks {
 
     /** The STUN check, then the TURN check, against {@code servers} (the cloud's list, with TURN credentials). */
     public List<DoctorResult.Check> run(List<IceServer> servers) {
-        List<IceUrl> stun = servers.stream().flatMap(s -> s.urls() == null ? java.util.stream.Stream.empty()
-                : s.urls().stream()).map(IceUrl::parse).flatMap(Optional::stream).filter(IceUrl::stun).distinct()
-                .toList();
+        List<IceUrl> stun = StunCheck.urlsOf(servers).stream().limit(MAX_STUN_SERVERS).toList();
         List<TurnCheck.Server> turn = TurnCheck.of(servers);
         if (stun.isEmpty() && turn.isEmpty()) {
-            return List.of(check(DoctorResult.STUN, Verdict.fail(noServer("STUN", "--stun-url URL"))),
-                    check(DoctorResult.TURN, Verdict.fail(noServer("TURN", "--turn-url URL --turn-secret-file F"))));
+            return List.of(check(DoctorResult.STUN, noStunServer()), check(DoctorResult.TURN, noTurnServer()));
         }
         PeerConnectionFactory factory;
         try {
@@ -65,11 +63,8 @@ public final class PeerToPeerChecks {
         }
         try {
             CompletableFuture<Verdict> stunVerdict = stun.isEmpty()
-                    ? CompletableFuture.completedFuture(Verdict.fail(noServer("STUN", "--stun-url URL")))
-                    : anyStunAnswers(factory, stun);
-            CompletableFuture<Verdict> turnVerdict = turn.isEmpty()
-                    ? CompletableFuture.completedFuture(Verdict.fail(noServer("TURN",
-                    "--turn-url URL --turn-secret-file F")))
+                    ? CompletableFuture.completedFuture(noStunServer()) : anyStunAnswers(factory, stun);
+            CompletableFuture<Verdict> turnVerdict = turn.isEmpty() ? CompletableFuture.completedFuture(noTurnServer())
                     : gather("doctor-turn", () -> TurnCheck.run(factory, turn, timeout, cloud));
             return List.of(check(DoctorResult.STUN, stunVerdict.join()), check(DoctorResult.TURN, turnVerdict.join()));
         } finally {
@@ -87,9 +82,14 @@ public final class PeerToPeerChecks {
         });
     }
 
-    private String noServer(String kind, String options) {
-        return cloud + " lists no " + kind + " server. Its operator can set one with rpi-connect-cloud serve "
-                + options;
+    private Verdict noStunServer() {
+        return Verdict.fail(cloud + " lists no STUN server. Its operator can set one with rpi-connect-cloud serve "
+                + "--stun-url URL");
+    }
+
+    private Verdict noTurnServer() {
+        return Verdict.fail(cloud + " lists no TURN server. Its operator can set one with rpi-connect-cloud serve "
+                + "--turn-url URL --turn-secret-file F");
     }
 
     private static DoctorResult.Check check(String name, Verdict verdict) {

@@ -5,8 +5,12 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
 
+import org.openrpiconnect.protocol.session.IceServer;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * "Peer-to-peer connection candidate via STUN" for one STUN server: a gathering with only that server configured.
@@ -22,6 +26,12 @@ import java.util.List;
  */
 final class StunCheck {
     private StunCheck() {}
+
+    /** The stun:/stuns: URLs of the cloud's list, each once. */
+    static List<IceUrl> urlsOf(List<IceServer> listed) {
+        return listed.stream().flatMap(s -> s.urls() == null ? Stream.<String>empty() : s.urls().stream())
+                .map(IceUrl::parse).flatMap(Optional::stream).filter(IceUrl::stun).distinct().toList();
+    }
 
     static Verdict run(PeerConnectionFactory factory, IceUrl url, Duration timeout) throws InterruptedException {
         RTCConfiguration config = new RTCConfiguration();
