@@ -1,6 +1,5 @@
 package org.openrpiconnect.daemon;
 
-import ch.qos.logback.classic.Level;
 import org.openrpiconnect.protocol.Version;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,7 +31,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (verbose) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.openrpiconnect")).setLevel(Level.DEBUG);
+            DaemonLogging.enableDebug();
         }
         DaemonEnvironment env = new DaemonEnvironment(System.getenv());
         if (RootGuard.runningAsRoot() && !allowRoot && !env.allowRoot()) {
