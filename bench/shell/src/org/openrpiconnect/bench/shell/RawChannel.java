@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RawChannel {
     private RawChannel() {}
 
-    /** MB/s (10^6 bytes) from the first byte received to the last. */
-    static double throughput(List<String> senderCommand, long total) throws Exception {
+    /** MB/s (10^6 bytes) from the first byte received to the last, and the messages it took. */
+    static Throughput throughput(List<String> senderCommand, long total) throws Exception {
         RTCPeerConnection pc;
         CompletableFuture<Void> gathered = new CompletableFuture<>();
         pc = BrowserPeer.factory().createPeerConnection(new RTCConfiguration(), new PeerConnectionObserver() {
@@ -47,6 +47,7 @@ final class RawChannel {
         });
         RTCDataChannel dc = pc.createDataChannel("raw", new RTCDataChannelInit());
         AtomicLong received = new AtomicLong();
+        AtomicLong messages = new AtomicLong();
         AtomicLong first = new AtomicLong();
         CompletableFuture<Long> done = new CompletableFuture<>();
         dc.registerObserver(new RTCDataChannelObserver() {
@@ -61,6 +62,7 @@ final class RawChannel {
                 byte[] copy = new byte[buffer.data.remaining()]; // as the browser stand-in copies
                 buffer.data.get(copy);
                 first.compareAndSet(0, System.nanoTime());
+                messages.incrementAndGet();
                 if (received.addAndGet(copy.length) >= total) done.complete(System.nanoTime());
             }
         });
@@ -94,7 +96,7 @@ final class RawChannel {
                     RawChannelPeer.observer(remote));
             remote.get(10, TimeUnit.SECONDS);
             long end = done.get(120, TimeUnit.SECONDS);
-            return total / 1e6 / ((end - first.get()) / 1e9);
+            return new Throughput(total, end - first.get(), messages.get());
         } finally {
             sender.waitFor(10, TimeUnit.SECONDS);
             sender.destroyForcibly();

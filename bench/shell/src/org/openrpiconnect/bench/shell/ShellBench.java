@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,9 @@ public final class ShellBench {
     private static final int ECHOES = Integer.getInteger("bench.echoes", 500);
     private static final long BULK_BYTES = Long.getLong("bench.bulkBytes", 200_000_000L);
     private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 3);
+    /** Which parts run: open, rss, echo, throughput, relayed, ssh, browser (all by default). */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.parts",
+            "open,rss,echo,throughput,relayed,ssh,browser").split(","));
     private static final int CHUNK = 64 * 1024; // the daemon's largest output message (ShellChannel.MAX_MESSAGE_BYTES)
     private static final String DAEMON_JVM = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
@@ -62,6 +66,18 @@ public final class ShellBench {
 
     private void run(Path repo, Path work, String user, String senderClasspath) throws Exception {
         report = new Report(work.resolve("results"));
+        Report.note("parts: " + String.join(",", PARTS) + "; load average " + Load.average());
+        if (PARTS.contains("open") || PARTS.contains("rss") || PARTS.contains("echo") || PARTS.contains("throughput")
+                || PARTS.contains("relayed")) {
+            againstFakeCloud(repo, work, user, senderClasspath);
+        }
+        if (PARTS.contains("ssh")) ssh(work, user);
+        if (PARTS.contains("browser")) BrowserOpen.run(repo, work, user, report);
+        Report.note("load average at the end " + Load.average());
+    }
+
+    /** Everything measured with the webrtc-java browser stand-in, against the daemon tests' cloud stand-in. */
+    private void againstFakeCloud(Path repo, Path work, String user, String senderClasspath) throws Exception {
         cloud = FakeCloud.start();
         cloud.addAuthKey("rpuak_bench");
         String javaOpts = System.getProperty("bench.daemonJavaOpts", "");
@@ -70,55 +86,81 @@ public final class ShellBench {
                 "max_shell_sessions=16\n", javaOpts)) {
             awaitLinked(device);
             Thread.sleep(3000);
-            report.line("daemon.rss.idle", device.rssMb(), "MB");
+            if (PARTS.contains("rss")) report.line("daemon.rss.idle", device.rssMb(), "MB");
 
             BrowserPeer.Ice direct = BrowserPeer.Ice.hostOnly();
-            Stats cold = new Stats();
-            cold.addNanos(openAndClose(direct));
-            report.line("shell.open.direct.cold", cold.percentile(50), "ms");
-            Stats opens = new Stats();
-            for (int i = 0; i < OPENS; i++) opens.addNanos(openAndClose(direct));
-            report.line("shell.open.direct.p50", opens.percentile(50), "ms");
-            report.line("shell.open.direct.p99", opens.percentile(99), "ms");
+            if (PARTS.contains("open")) {
+                Stats cold = new Stats();
+                cold.addNanos(openAndClose(direct));
+                report.line("shell.open.direct.cold", cold.percentile(50), "ms");
+                Stats opens = new Stats();
+                for (int i = 0; i < OPENS; i++) opens.addNanos(openAndClose(direct));
+                report.line("shell.open.direct.p50", opens.percentile(50), "ms");
+                report.line("shell.open.direct.p99", opens.percentile(99), "ms");
+            }
 
             List<BrowserPeer> open = new ArrayList<>();
             open.add(openShell(direct));
-            Thread.sleep(1000);
-            report.line("daemon.rss.1session", device.rssMb(), "MB");
-            for (int i = 1; i < 10; i++) open.add(openShell(direct));
-            Thread.sleep(1000);
-            report.line("daemon.rss.10sessions", device.rssMb(), "MB");
-            for (BrowserPeer p : open.subList(1, open.size())) closeAndAwait(p);
+            if (PARTS.contains("rss")) {
+                Thread.sleep(1000);
+                report.line("daemon.rss.1session", device.rssMb(), "MB");
+                for (int i = 1; i < 10; i++) open.add(openShell(direct));
+                Thread.sleep(1000);
+                report.line("daemon.rss.10sessions", device.rssMb(), "MB");
+                for (BrowserPeer p : open.subList(1, open.size())) closeAndAwait(p);
+            }
 
             BrowserPeer shell = open.get(0);
-            Stats echo = echoes(shell);
-            report.line("shell.echo.p50", echo.percentile(50), "ms");
-            report.line("shell.echo.p99", echo.percentile(99), "ms");
-            Path bulk = writeBulkFile(work.resolve("bulk.txt"));
-            Stats shellRate = new Stats();
-            Stats channelRate = new Stats();
-            for (int i = 0; i < BULK_REPEATS; i++) {
-                shellRate.add(shellThroughput(shell, bulk));
-                channelRate.add(RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES));
-                Report.note(String.format("throughput round %d: shell %.1f, channel %.1f MB/s", i + 1,
-                        shellRate.last(), channelRate.last()));
+            if (PARTS.contains("echo")) {
+                Stats echo = echoes(shell);
+                report.line("shell.echo.p50", echo.percentile(50), "ms");
+                report.line("shell.echo.p99", echo.percentile(99), "ms");
             }
-            Files.delete(bulk);
+            if (PARTS.contains("throughput")) throughputs(shell, work, user, senderClasspath);
             closeAndAwait(shell);
-            report.line("shell.throughput", shellRate.percentile(50), "MB/s");
-            report.line("channel.throughput", channelRate.percentile(50), "MB/s");
 
-            try (Coturn turn = Coturn.start(work.resolve("turn"))) {
-                BrowserPeer.Ice relayed = BrowserPeer.Ice.relayOnly(turn.credentials(deviceId, Duration.ofHours(1)));
-                Stats relayedOpens = new Stats();
-                for (int i = 0; i < RELAYED_OPENS; i++) relayedOpens.addNanos(openAndClose(relayed));
-                report.line("shell.open.relayed.p50", relayedOpens.percentile(50), "ms");
-                report.line("shell.open.relayed.p99", relayedOpens.percentile(99), "ms");
+            if (PARTS.contains("relayed")) {
+                try (Coturn turn = Coturn.start(work.resolve("turn"))) {
+                    BrowserPeer.Ice relayed = BrowserPeer.Ice.relayOnly(turn.credentials(deviceId,
+                            Duration.ofHours(1)));
+                    Stats relayedOpens = new Stats();
+                    for (int i = 0; i < RELAYED_OPENS; i++) relayedOpens.addNanos(openAndClose(relayed));
+                    report.line("shell.open.relayed.p50", relayedOpens.percentile(50), "ms");
+                    report.line("shell.open.relayed.p99", relayedOpens.percentile(99), "ms");
+                }
             }
-            report.line("daemon.rss.after", device.rssMb(), "MB");
+            if (PARTS.contains("rss")) report.line("daemon.rss.after", device.rssMb(), "MB");
         } finally {
             cloud.close();
         }
+    }
+
+    /**
+     * The shell's {@code cat} against the raw channel, alternating, medians reported. Both count from the first
+     * byte of the payload received to the last, the same 64 KiB largest message; the average message size of each
+     * is shown too, so a difference in framing is seen rather than guessed.
+     */
+    private void throughputs(BrowserPeer shell, Path work, String user, String senderClasspath) throws Exception {
+        Path bulk = writeBulkFile(work.resolve("bulk.txt"));
+        Stats shellRate = new Stats();
+        Stats channelRate = new Stats();
+        for (int i = 0; i < BULK_REPEATS; i++) {
+            Throughput s = shellThroughput(shell, bulk);
+            Throughput c = RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES);
+            shellRate.add(s.mbPerSecond());
+            channelRate.add(c.mbPerSecond());
+            Report.note(String.format(Locale.ROOT, "throughput round %d: shell %.1f MB/s (%.0f B/message), "
+                    + "channel %.1f MB/s (%.0f B/message), ratio %.0f %%, load %s", i + 1, s.mbPerSecond(),
+                    s.averageMessageBytes(), c.mbPerSecond(), c.averageMessageBytes(),
+                    100 * s.mbPerSecond() / c.mbPerSecond(), Load.average()));
+        }
+        Files.delete(bulk);
+        report.line("shell.throughput", shellRate.percentile(50), "MB/s");
+        report.line("channel.throughput", channelRate.percentile(50), "MB/s");
+        report.line("shell.throughput.ratio", 100 * shellRate.percentile(50) / channelRate.percentile(50), "%");
+    }
+
+    private void ssh(Path work, String user) throws Exception {
         try (Sshd sshd = Sshd.start(work.resolve("sshd"), user)) {
             sshd.openNanos(); // warm-up: the first connection pays for loading sshd's libraries
             Stats ssh = new Stats();
@@ -198,22 +240,36 @@ public final class ShellBench {
         return stats;
     }
 
-    /** MB/s of {@code cat} of the bulk file (no newlines, so the terminal adds nothing) through the shell. */
-    private double shellThroughput(BrowserPeer peer, Path file) throws Exception {
+    /**
+     * {@code cat} of the bulk file (no newlines, so the terminal adds nothing) through the shell: from the first
+     * byte of the file's content (after the echo of the typed command line) to its last.
+     */
+    private Throughput shellThroughput(BrowserPeer peer, Path file) throws Exception {
         peer.keepText(false);
-        AtomicLong first = new AtomicLong();
+        String command = "cat " + file + "\n";
+        long echo = command.length() + 1; // the terminal echoes the line with "\r\n"
         long before = peer.received();
-        peer.onOutput(data -> first.compareAndSet(0, System.nanoTime()));
-        peer.type("cat " + file + "\n");
+        AtomicLong first = new AtomicLong();
+        AtomicLong messages = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        peer.onOutput(data -> {
+            long now = System.nanoTime();
+            long got = peer.received() - before; // already counts this message
+            if (got > echo) {
+                if (first.get() == 0) first.set(now);
+                messages.incrementAndGet();
+            }
+            if (got >= echo + BULK_BYTES && last.get() == 0) last.set(now);
+        });
+        peer.type(command);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (peer.received() - before < BULK_BYTES) {
+        while (last.get() == 0) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("cat did not finish");
             Thread.sleep(1);
         }
-        long end = System.nanoTime();
         peer.onOutput(null);
         Thread.sleep(500); // the prompt after cat
-        return BULK_BYTES / 1e6 / ((end - first.get()) / 1e9);
+        return new Throughput(BULK_BYTES, last.get() - first.get(), messages.get());
     }
 
     private static Path writeBulkFile(Path file) throws Exception {
