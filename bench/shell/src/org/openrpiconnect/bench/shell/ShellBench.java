@@ -37,7 +37,7 @@ public final class ShellBench {
     private static final int SSH_OPENS = Integer.getInteger("bench.sshOpens", 20);
     private static final int ECHOES = Integer.getInteger("bench.echoes", 500);
     private static final long BULK_BYTES = Long.getLong("bench.bulkBytes", 200_000_000L);
-    private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 3);
+    private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 5);
     /** Which parts run: open, rss, echo, throughput, relayed, ssh, browser (all by default). */
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts",
             "open,rss,echo,throughput,relayed,ssh,browser").split(","));
@@ -72,7 +72,7 @@ public final class ShellBench {
             againstFakeCloud(repo, work, user, senderClasspath);
         }
         if (PARTS.contains("ssh")) ssh(work, user);
-        if (PARTS.contains("browser")) BrowserOpen.run(repo, work, user, report);
+        if (PARTS.contains("browser")) BrowserOpen.run(repo, work, report);
         Report.note("load average at the end " + Load.average());
     }
 
