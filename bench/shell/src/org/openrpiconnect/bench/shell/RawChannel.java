@@ -50,6 +50,7 @@ final class RawChannel {
         AtomicLong messages = new AtomicLong();
         AtomicLong first = new AtomicLong();
         CompletableFuture<Long> done = new CompletableFuture<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
         dc.registerObserver(new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previous) {}
@@ -61,7 +62,7 @@ final class RawChannel {
             public void onMessage(RTCDataChannelBuffer buffer) {
                 byte[] copy = new byte[buffer.data.remaining()]; // as the browser stand-in copies
                 buffer.data.get(copy);
-                first.compareAndSet(0, System.nanoTime());
+                if (first.compareAndSet(0, System.nanoTime())) started.complete(null);
                 messages.incrementAndGet();
                 if (received.addAndGet(copy.length) >= total) done.complete(System.nanoTime());
             }
@@ -95,8 +96,11 @@ final class RawChannel {
             pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answer),
                     RawChannelPeer.observer(remote));
             remote.get(10, TimeUnit.SECONDS);
+            started.get(60, TimeUnit.SECONDS);
+            double cpuBefore = ProcCpu.millis(sender.pid()); // setpriv and env exec: the pid is the JVM's
             long end = done.get(120, TimeUnit.SECONDS);
-            return new Throughput(total, end - first.get(), messages.get());
+            double cpu = ProcCpu.millis(sender.pid()) - cpuBefore;
+            return new Throughput(total, end - first.get(), messages.get(), cpu);
         } finally {
             sender.waitFor(10, TimeUnit.SECONDS);
             sender.destroyForcibly();

@@ -116,7 +116,7 @@ public final class ShellBench {
                 report.line("shell.echo.p50", echo.percentile(50), "ms");
                 report.line("shell.echo.p99", echo.percentile(99), "ms");
             }
-            if (PARTS.contains("throughput")) throughputs(shell, work, user, senderClasspath);
+            if (PARTS.contains("throughput")) throughputs(shell, device.pid(), work, user, senderClasspath);
             closeAndAwait(shell);
 
             if (PARTS.contains("relayed")) {
@@ -136,28 +136,39 @@ public final class ShellBench {
     }
 
     /**
-     * The shell's {@code cat} against the raw channel, alternating, medians reported. Both count from the first
-     * byte of the payload received to the last, the same 64 KiB largest message; the average message size of each
-     * is shown too, so a difference in framing is seen rather than guessed.
+     * The shell's {@code cat} against the raw channel, alternating, medians reported; the ratio is the median of the
+     * rounds' ratios (a round: one of each, back to back, so a change in the machine's load hits both alike). Both
+     * count from the first byte of the payload received to the last, with the same 64 KiB largest message; the
+     * average message size of each is shown too, so a difference in framing is seen rather than guessed.
      */
-    private void throughputs(BrowserPeer shell, Path work, String user, String senderClasspath) throws Exception {
+    private void throughputs(BrowserPeer shell, long daemonPid, Path work, String user, String senderClasspath)
+            throws Exception {
         Path bulk = writeBulkFile(work.resolve("bulk.txt"));
         Stats shellRate = new Stats();
         Stats channelRate = new Stats();
+        Stats ratio = new Stats();
+        Stats shellCpu = new Stats();
+        Stats channelCpu = new Stats();
         for (int i = 0; i < BULK_REPEATS; i++) {
-            Throughput s = shellThroughput(shell, bulk);
+            Throughput s = shellThroughput(shell, daemonPid, bulk);
             Throughput c = RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES);
             shellRate.add(s.mbPerSecond());
             channelRate.add(c.mbPerSecond());
-            Report.note(String.format(Locale.ROOT, "throughput round %d: shell %.1f MB/s (%.0f B/message), "
-                    + "channel %.1f MB/s (%.0f B/message), ratio %.0f %%, load %s", i + 1, s.mbPerSecond(),
-                    s.averageMessageBytes(), c.mbPerSecond(), c.averageMessageBytes(),
-                    100 * s.mbPerSecond() / c.mbPerSecond(), Load.average()));
+            ratio.add(100 * s.mbPerSecond() / c.mbPerSecond());
+            shellCpu.add(s.senderCpuPerMb());
+            channelCpu.add(c.senderCpuPerMb());
+            Report.note(String.format(Locale.ROOT, "throughput round %d: shell %.1f MB/s (%.0f B/message, %.1f "
+                    + "CPU ms/MB), channel %.1f MB/s (%.0f B/message, %.1f CPU ms/MB), ratio %.0f %%, load %s", i + 1,
+                    s.mbPerSecond(), s.averageMessageBytes(), s.senderCpuPerMb(), c.mbPerSecond(),
+                    c.averageMessageBytes(), c.senderCpuPerMb(),
+                    ratio.last(), Load.average()));
         }
         Files.delete(bulk);
         report.line("shell.throughput", shellRate.percentile(50), "MB/s");
         report.line("channel.throughput", channelRate.percentile(50), "MB/s");
-        report.line("shell.throughput.ratio", 100 * shellRate.percentile(50) / channelRate.percentile(50), "%");
+        report.line("shell.throughput.ratio", ratio.percentile(50), "%"); // of the rounds: each pair back to back
+        report.line("shell.throughput.cpu", shellCpu.percentile(50), "ms/MB");
+        report.line("channel.throughput.cpu", channelCpu.percentile(50), "ms/MB");
     }
 
     private void ssh(Path work, String user) throws Exception {
@@ -244,7 +255,7 @@ public final class ShellBench {
      * {@code cat} of the bulk file (no newlines, so the terminal adds nothing) through the shell: from the first
      * byte of the file's content (after the echo of the typed command line) to its last.
      */
-    private Throughput shellThroughput(BrowserPeer peer, Path file) throws Exception {
+    private Throughput shellThroughput(BrowserPeer peer, long daemonPid, Path file) throws Exception {
         peer.keepText(false);
         String command = "cat " + file + "\n";
         long echo = command.length() + 1; // the terminal echoes the line with "\r\n"
@@ -263,13 +274,19 @@ public final class ShellBench {
         });
         peer.type(command);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        double cpuBefore = -1;
         while (last.get() == 0) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("cat did not finish");
+            if (cpuBefore < 0 && first.get() != 0) cpuBefore = ProcCpu.millisWithChildren(daemonPid);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cat did not finish: " + (peer.received() - before) + " of "
+                        + (echo + BULK_BYTES) + " bytes came");
+            }
             Thread.sleep(1);
         }
         peer.onOutput(null);
-        Thread.sleep(500); // the prompt after cat
-        return new Throughput(BULK_BYTES, last.get() - first.get(), messages.get());
+        Thread.sleep(500); // the prompt after cat; the shell has reaped cat by then (its CPU time counts)
+        double cpu = ProcCpu.millisWithChildren(daemonPid) - cpuBefore;
+        return new Throughput(BULK_BYTES, last.get() - first.get(), messages.get(), cpu);
     }
 
     private static Path writeBulkFile(Path file) throws Exception {
