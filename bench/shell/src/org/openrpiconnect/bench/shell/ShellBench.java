@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The remote shell's benchmarks, measured, never assumed: the real daemon ({@code bin/rpi-connectd} as an ordinary
  * user), a webrtc-java peer standing in for the browser, an in-process stand-in of the cloud relaying the
- * signalling, coturn for the relayed path and sshd for the comparison, all on this machine. Writes one
- * {@code name value unit} line per figure to WORKDIR/results; progress goes to stderr.
+ * signalling, coturn for the relayed path and sshd for the comparison, all on this machine; and the real shell page
+ * in headless Chromium ({@link BrowserOpen}). Writes one {@code name value unit} line per figure to WORKDIR/results;
+ * progress goes to stderr. {@code -Dbench.parts} picks parts: open, rss, echo, throughput, relayed, ssh, browser.
  *
  * <p>Throughput is measured {@link #BULK_REPEATS} times each, shell and raw channel alternating, and the medians are
  * reported: on a busy machine, one of each in a row mostly measures what else ran meanwhile.
