@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RawChannel {
     private RawChannel() {}
 
-    /** MB/s (10^6 bytes) from the first byte received to the last. */
-    static double throughput(List<String> senderCommand, long total) throws Exception {
+    /** MB/s (10^6 bytes) from the first byte received to the last, and the messages it took. */
+    static Throughput throughput(List<String> senderCommand, long total) throws Exception {
         RTCPeerConnection pc;
         CompletableFuture<Void> gathered = new CompletableFuture<>();
         pc = BrowserPeer.factory().createPeerConnection(new RTCConfiguration(), new PeerConnectionObserver() {
@@ -47,8 +47,10 @@ final class RawChannel {
         });
         RTCDataChannel dc = pc.createDataChannel("raw", new RTCDataChannelInit());
         AtomicLong received = new AtomicLong();
+        AtomicLong messages = new AtomicLong();
         AtomicLong first = new AtomicLong();
         CompletableFuture<Long> done = new CompletableFuture<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
         dc.registerObserver(new RTCDataChannelObserver() {
             @Override
             public void onBufferedAmountChange(long previous) {}
@@ -60,7 +62,8 @@ final class RawChannel {
             public void onMessage(RTCDataChannelBuffer buffer) {
                 byte[] copy = new byte[buffer.data.remaining()]; // as the browser stand-in copies
                 buffer.data.get(copy);
-                first.compareAndSet(0, System.nanoTime());
+                if (first.compareAndSet(0, System.nanoTime())) started.complete(null);
+                messages.incrementAndGet();
                 if (received.addAndGet(copy.length) >= total) done.complete(System.nanoTime());
             }
         });
@@ -93,8 +96,11 @@ final class RawChannel {
             pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answer),
                     RawChannelPeer.observer(remote));
             remote.get(10, TimeUnit.SECONDS);
+            started.get(60, TimeUnit.SECONDS);
+            double cpuBefore = ProcCpu.millis(sender.pid()); // setpriv and env exec: the pid is the JVM's
             long end = done.get(120, TimeUnit.SECONDS);
-            return total / 1e6 / ((end - first.get()) / 1e9);
+            double cpu = ProcCpu.millis(sender.pid()) - cpuBefore;
+            return new Throughput(total, end - first.get(), messages.get(), cpu);
         } finally {
             sender.waitFor(10, TimeUnit.SECONDS);
             sender.destroyForcibly();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The remote shell's benchmarks, measured, never assumed: the real daemon ({@code bin/rpi-connectd} as an ordinary
  * user), a webrtc-java peer standing in for the browser, an in-process stand-in of the cloud relaying the
- * signalling, coturn for the relayed path and sshd for the comparison, all on this machine. Writes one
- * {@code name value unit} line per figure to WORKDIR/results; progress goes to stderr.
+ * signalling, coturn for the relayed path and sshd for the comparison, all on this machine; and the real shell page
+ * in headless Chromium ({@link BrowserOpen}). Writes one {@code name value unit} line per figure to WORKDIR/results;
+ * progress goes to stderr. {@code -Dbench.parts} picks parts: open, rss, echo, throughput, relayed, ssh, browser.
  *
  * <p>Throughput is measured {@link #BULK_REPEATS} times each, shell and raw channel alternating, and the medians are
  * reported: on a busy machine, one of each in a row mostly measures what else ran meanwhile.
@@ -36,7 +38,10 @@ public final class ShellBench {
     private static final int SSH_OPENS = Integer.getInteger("bench.sshOpens", 20);
     private static final int ECHOES = Integer.getInteger("bench.echoes", 500);
     private static final long BULK_BYTES = Long.getLong("bench.bulkBytes", 200_000_000L);
-    private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 3);
+    private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 5);
+    /** Which parts run: open, rss, echo, throughput, relayed, ssh, browser (all by default). */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.parts",
+            "open,rss,echo,throughput,relayed,ssh,browser").split(","));
     private static final int CHUNK = 64 * 1024; // the daemon's largest output message (ShellChannel.MAX_MESSAGE_BYTES)
     private static final String DAEMON_JVM = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
@@ -62,6 +67,18 @@ public final class ShellBench {
 
     private void run(Path repo, Path work, String user, String senderClasspath) throws Exception {
         report = new Report(work.resolve("results"));
+        Report.note("parts: " + String.join(",", PARTS) + "; load average " + Load.average());
+        if (PARTS.contains("open") || PARTS.contains("rss") || PARTS.contains("echo") || PARTS.contains("throughput")
+                || PARTS.contains("relayed")) {
+            againstFakeCloud(repo, work, user, senderClasspath);
+        }
+        if (PARTS.contains("ssh")) ssh(work, user);
+        if (PARTS.contains("browser")) BrowserOpen.run(repo, work, report);
+        Report.note("load average at the end " + Load.average());
+    }
+
+    /** Everything measured with the webrtc-java browser stand-in, against the daemon tests' cloud stand-in. */
+    private void againstFakeCloud(Path repo, Path work, String user, String senderClasspath) throws Exception {
         cloud = FakeCloud.start();
         cloud.addAuthKey("rpuak_bench");
         String javaOpts = System.getProperty("bench.daemonJavaOpts", "");
@@ -70,55 +87,92 @@ public final class ShellBench {
                 "max_shell_sessions=16\n", javaOpts)) {
             awaitLinked(device);
             Thread.sleep(3000);
-            report.line("daemon.rss.idle", device.rssMb(), "MB");
+            if (PARTS.contains("rss")) report.line("daemon.rss.idle", device.rssMb(), "MB");
 
             BrowserPeer.Ice direct = BrowserPeer.Ice.hostOnly();
-            Stats cold = new Stats();
-            cold.addNanos(openAndClose(direct));
-            report.line("shell.open.direct.cold", cold.percentile(50), "ms");
-            Stats opens = new Stats();
-            for (int i = 0; i < OPENS; i++) opens.addNanos(openAndClose(direct));
-            report.line("shell.open.direct.p50", opens.percentile(50), "ms");
-            report.line("shell.open.direct.p99", opens.percentile(99), "ms");
+            if (PARTS.contains("open")) {
+                Stats cold = new Stats();
+                cold.addNanos(openAndClose(direct));
+                report.line("shell.open.direct.cold", cold.percentile(50), "ms");
+                Stats opens = new Stats();
+                for (int i = 0; i < OPENS; i++) opens.addNanos(openAndClose(direct));
+                report.line("shell.open.direct.p50", opens.percentile(50), "ms");
+                report.line("shell.open.direct.p99", opens.percentile(99), "ms");
+            }
 
             List<BrowserPeer> open = new ArrayList<>();
             open.add(openShell(direct));
-            Thread.sleep(1000);
-            report.line("daemon.rss.1session", device.rssMb(), "MB");
-            for (int i = 1; i < 10; i++) open.add(openShell(direct));
-            Thread.sleep(1000);
-            report.line("daemon.rss.10sessions", device.rssMb(), "MB");
-            for (BrowserPeer p : open.subList(1, open.size())) closeAndAwait(p);
+            if (PARTS.contains("rss")) {
+                Thread.sleep(1000);
+                report.line("daemon.rss.1session", device.rssMb(), "MB");
+                for (int i = 1; i < 10; i++) open.add(openShell(direct));
+                Thread.sleep(1000);
+                report.line("daemon.rss.10sessions", device.rssMb(), "MB");
+                for (BrowserPeer p : open.subList(1, open.size())) closeAndAwait(p);
+            }
 
             BrowserPeer shell = open.get(0);
-            Stats echo = echoes(shell);
-            report.line("shell.echo.p50", echo.percentile(50), "ms");
-            report.line("shell.echo.p99", echo.percentile(99), "ms");
-            Path bulk = writeBulkFile(work.resolve("bulk.txt"));
-            Stats shellRate = new Stats();
-            Stats channelRate = new Stats();
-            for (int i = 0; i < BULK_REPEATS; i++) {
-                shellRate.add(shellThroughput(shell, bulk));
-                channelRate.add(RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES));
-                Report.note(String.format("throughput round %d: shell %.1f, channel %.1f MB/s", i + 1,
-                        shellRate.last(), channelRate.last()));
+            if (PARTS.contains("echo")) {
+                Stats echo = echoes(shell);
+                report.line("shell.echo.p50", echo.percentile(50), "ms");
+                report.line("shell.echo.p99", echo.percentile(99), "ms");
             }
-            Files.delete(bulk);
+            if (PARTS.contains("throughput")) throughputs(shell, device.pid(), work, user, senderClasspath);
             closeAndAwait(shell);
-            report.line("shell.throughput", shellRate.percentile(50), "MB/s");
-            report.line("channel.throughput", channelRate.percentile(50), "MB/s");
 
-            try (Coturn turn = Coturn.start(work.resolve("turn"))) {
-                BrowserPeer.Ice relayed = BrowserPeer.Ice.relayOnly(turn.credentials(deviceId, Duration.ofHours(1)));
-                Stats relayedOpens = new Stats();
-                for (int i = 0; i < RELAYED_OPENS; i++) relayedOpens.addNanos(openAndClose(relayed));
-                report.line("shell.open.relayed.p50", relayedOpens.percentile(50), "ms");
-                report.line("shell.open.relayed.p99", relayedOpens.percentile(99), "ms");
+            if (PARTS.contains("relayed")) {
+                try (Coturn turn = Coturn.start(work.resolve("turn"))) {
+                    BrowserPeer.Ice relayed = BrowserPeer.Ice.relayOnly(turn.credentials(deviceId,
+                            Duration.ofHours(1)));
+                    Stats relayedOpens = new Stats();
+                    for (int i = 0; i < RELAYED_OPENS; i++) relayedOpens.addNanos(openAndClose(relayed));
+                    report.line("shell.open.relayed.p50", relayedOpens.percentile(50), "ms");
+                    report.line("shell.open.relayed.p99", relayedOpens.percentile(99), "ms");
+                }
             }
-            report.line("daemon.rss.after", device.rssMb(), "MB");
+            if (PARTS.contains("rss")) report.line("daemon.rss.after", device.rssMb(), "MB");
         } finally {
             cloud.close();
         }
+    }
+
+    /**
+     * The shell's {@code cat} against the raw channel, alternating, medians reported; the ratio is the median of the
+     * rounds' ratios (a round: one of each, back to back, so a change in the machine's load hits both alike). Both
+     * count from the first byte of the payload received to the last, with the same 64 KiB largest message; the
+     * average message size of each is shown too, so a difference in framing is seen rather than guessed.
+     */
+    private void throughputs(BrowserPeer shell, long daemonPid, Path work, String user, String senderClasspath)
+            throws Exception {
+        Path bulk = writeBulkFile(work.resolve("bulk.txt"));
+        Stats shellRate = new Stats();
+        Stats channelRate = new Stats();
+        Stats ratio = new Stats();
+        Stats shellCpu = new Stats();
+        Stats channelCpu = new Stats();
+        for (int i = 0; i < BULK_REPEATS; i++) {
+            Throughput s = shellThroughput(shell, daemonPid, bulk);
+            Throughput c = RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES);
+            shellRate.add(s.mbPerSecond());
+            channelRate.add(c.mbPerSecond());
+            ratio.add(100 * s.mbPerSecond() / c.mbPerSecond());
+            shellCpu.add(s.senderCpuPerMb());
+            channelCpu.add(c.senderCpuPerMb());
+            Report.note(String.format(Locale.ROOT, "throughput round %d: shell %.1f MB/s (%.0f B/message, %.1f "
+                    + "CPU ms/MB), channel %.1f MB/s (%.0f B/message, %.1f CPU ms/MB), ratio %.0f %%, load %s", i + 1,
+                    s.mbPerSecond(), s.averageMessageBytes(), s.senderCpuPerMb(), c.mbPerSecond(),
+                    c.averageMessageBytes(), c.senderCpuPerMb(),
+                    ratio.last(), Load.average()));
+        }
+        Files.delete(bulk);
+        report.line("shell.throughput", shellRate.percentile(50), "MB/s");
+        report.line("channel.throughput", channelRate.percentile(50), "MB/s");
+        report.line("shell.throughput.ratio", ratio.percentile(50), "%"); // of the rounds: each pair back to back
+        report.line("shell.throughput.cpu", shellCpu.percentile(50), "ms/MB");
+        report.line("channel.throughput.cpu", channelCpu.percentile(50), "ms/MB");
+    }
+
+    private void ssh(Path work, String user) throws Exception {
         try (Sshd sshd = Sshd.start(work.resolve("sshd"), user)) {
             sshd.openNanos(); // warm-up: the first connection pays for loading sshd's libraries
             Stats ssh = new Stats();
@@ -198,22 +252,42 @@ public final class ShellBench {
         return stats;
     }
 
-    /** MB/s of {@code cat} of the bulk file (no newlines, so the terminal adds nothing) through the shell. */
-    private double shellThroughput(BrowserPeer peer, Path file) throws Exception {
+    /**
+     * {@code cat} of the bulk file (no newlines, so the terminal adds nothing) through the shell: from the first
+     * byte of the file's content (after the echo of the typed command line) to its last.
+     */
+    private Throughput shellThroughput(BrowserPeer peer, long daemonPid, Path file) throws Exception {
         peer.keepText(false);
-        AtomicLong first = new AtomicLong();
+        String command = "cat " + file + "\n";
+        long echo = command.length() + 1; // the terminal echoes the line with "\r\n"
         long before = peer.received();
-        peer.onOutput(data -> first.compareAndSet(0, System.nanoTime()));
-        peer.type("cat " + file + "\n");
+        AtomicLong first = new AtomicLong();
+        AtomicLong messages = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        peer.onOutput(data -> {
+            long now = System.nanoTime();
+            long got = peer.received() - before; // already counts this message
+            if (got > echo) {
+                if (first.get() == 0) first.set(now);
+                messages.incrementAndGet();
+            }
+            if (got >= echo + BULK_BYTES && last.get() == 0) last.set(now);
+        });
+        peer.type(command);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (peer.received() - before < BULK_BYTES) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("cat did not finish");
+        double cpuBefore = -1;
+        while (last.get() == 0) {
+            if (cpuBefore < 0 && first.get() != 0) cpuBefore = ProcCpu.millisWithChildren(daemonPid);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cat did not finish: " + (peer.received() - before) + " of "
+                        + (echo + BULK_BYTES) + " bytes came");
+            }
             Thread.sleep(1);
         }
-        long end = System.nanoTime();
         peer.onOutput(null);
-        Thread.sleep(500); // the prompt after cat
-        return BULK_BYTES / 1e6 / ((end - first.get()) / 1e9);
+        Thread.sleep(500); // the prompt after cat; the shell has reaped cat by then (its CPU time counts)
+        double cpu = ProcCpu.millisWithChildren(daemonPid) - cpuBefore;
+        return new Throughput(BULK_BYTES, last.get() - first.get(), messages.get(), cpu);
     }
 
     private static Path writeBulkFile(Path file) throws Exception {

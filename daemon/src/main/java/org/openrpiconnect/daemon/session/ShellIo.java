@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,16 +16,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * The shell side of a session: the user's shell on its pty and three threads with one job each, so that none
- * waits on another: the writer (browser input and resizes to the pty, in the order they came), the pump (terminal
- * output to the data channel, with backpressure) and the exit watcher. Input queues up from the moment it exists:
- * the browser may type before the shell has finished starting.
+ * The shell side of a session: the user's shell on its pty and four threads with one job each, so that none
+ * waits on another: the writer (browser input and resizes to the pty, in the order they came), the output reader
+ * (terminal output into {@link OutputBatches}), the output sender (batches to the data channel, with backpressure)
+ * and the exit watcher. Input queues up from the moment it exists: the browser may type before the shell has
+ * finished starting.
  */
 final class ShellIo {
     /** Browser input waiting for the shell to read it; beyond this the browser is flooding the session. */
     static final long MAX_PENDING_INPUT = 16L << 20;
     /** Output leaves in messages of at most this size: the contract's largest (fewer, larger sends are faster). */
     static final int READ_CHUNK = ShellChannel.MAX_MESSAGE_BYTES;
+    /** Output batches between reader and sender: one being sent, one filling; 128 KiB per session at most. */
+    static final int OUTPUT_BATCHES = 2;
     /** How long the exit watcher lets the last output leave before it reports the exit. */
     private static final long DRAIN_MILLIS = 1000;
     private static final Object END_OF_INPUT = new Object();
@@ -38,7 +40,8 @@ final class ShellIo {
     private final BlockingQueue<Object> input = new LinkedBlockingQueue<>();
     private final AtomicLong pendingInput = new AtomicLong();
     private volatile ShellProcess shell;
-    private volatile Thread pump;
+    private final OutputBatches batches = new OutputBatches(READ_CHUNK, OUTPUT_BATCHES);
+    private volatile Thread sender;
     private volatile PtyOutput output;
 
     ShellIo(String id) {
@@ -77,7 +80,8 @@ final class ShellIo {
     void startOutput(ChannelSender out) throws IOException {
         PtyOutput in = shell.output(); // only once started
         output = in;
-        pump = thread("shell-out-" + id, () -> pump(in, out));
+        thread("shell-out-" + id, () -> readOutput(in));
+        sender = thread("shell-send-" + id, () -> sendOutput(out));
     }
 
     /**
@@ -88,6 +92,7 @@ final class ShellIo {
         input.add(END_OF_INPUT);
         PtyOutput out = output;
         if (out != null) out.stop();
+        batches.stop();
         ShellProcess s = shell;
         if (s == null) return;
         s.hangUp();
@@ -109,17 +114,31 @@ final class ShellIo {
         s.closePty();
     }
 
-    /** Each message is what was waiting at one read, so a burst leaves in large messages, an echo at once. */
-    private void pump(PtyOutput in, ChannelSender out) {
+    /** Terminal output into the batches, as it comes; waits there while the sender is behind. */
+    private void readOutput(PtyOutput in) {
         byte[] buf = new byte[READ_CHUNK];
         try {
             while (true) {
                 int n = in.read(buf);
-                if (n < 0) return; // every process holding the terminal is gone, or the session ends
-                if (!out.sendBinary(Arrays.copyOf(buf, n))) return;
+                if (n < 0) break; // every process holding the terminal is gone, or the session ends
+                if (!batches.put(buf, 0, n)) break;
             }
+        } catch (InterruptedException e) {
+            // not interrupted by us; end like a stop
         } finally {
+            batches.finish();
             in.close();
+        }
+    }
+
+    /** Batches to the channel, oldest first; waits while the channel is full (a slow browser). */
+    private void sendOutput(ChannelSender out) {
+        try {
+            while (batches.sendNext(out::sendBinary)) {
+                // next batch
+            }
+        } catch (InterruptedException e) {
+            batches.stop();
         }
     }
 
@@ -155,7 +174,7 @@ final class ShellIo {
         int status;
         try {
             status = s.waitFor();
-            Thread p = pump;
+            Thread p = sender;
             if (p != null) p.join(DRAIN_MILLIS); // let the last output reach the browser before the exit status
         } catch (InterruptedException e) {
             return;

@@ -12,10 +12,13 @@ import org.openrpiconnect.protocol.session.SessionLimits;
 import org.openrpiconnect.protocol.session.SessionSignal;
 import org.openrpiconnect.protocol.session.ShellControl;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -306,6 +309,41 @@ class ShellSessionTest {
             String pa = a.awaitOutput(Pattern.compile("shell=(\\d+)"), WAIT).group(1);
             String pb = b.awaitOutput(Pattern.compile("shell=(\\d+)"), WAIT).group(1);
             assertFalse(pa.equals(pb));
+        }
+    }
+
+    @Test
+    void output_larger_than_every_buffer_reaches_a_slow_browser_complete_and_in_order() throws Exception {
+        try (BrowserPeer slow = open()) {
+            int lines = 1_000_000; // about 8 MB: far more than the daemon's output batches and the channel's buffer
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            slow.keepText(false);
+            slow.onOutput(data -> {
+                synchronized (got) {
+                    got.write(data, 0, data.length);
+                }
+                LockSupport.parkNanos(2_000_000); // a browser that reads slowly: the device has to hold back
+            });
+            slow.type("seq 1 " + lines + "; echo done-$((6*7))\n");
+            StringBuilder expected = new StringBuilder();
+            for (int i = 1; i <= lines; i++) expected.append(i).append("\r\n");
+            expected.append("done-42\r\n");
+
+            eventually(Duration.ofSeconds(60), "all output", () -> {
+                synchronized (got) {
+                    return got.toString(StandardCharsets.US_ASCII).contains("done-42\r\n");
+                }
+            });
+            slow.onOutput(null);
+            String text;
+            synchronized (got) {
+                text = got.toString(StandardCharsets.US_ASCII);
+            }
+            int at = text.indexOf(expected.toString());
+            assertTrue(at > 0 && !Character.isDigit(text.charAt(at - 1)), "the output arrived incomplete or out of order ("
+                    + text.length() + " characters)");
+            slow.keepText(true);
+            answers(slow);
         }
     }
 
