@@ -198,6 +198,44 @@ class OnOffRestartTest {
     }
 
     @Test
+    void systemd_on_and_restart_unmask_the_units_that_off_masked_before_starting_them() throws Exception {
+        startFakeDaemon();
+        FakeCommandRunner systemctl = new FakeCommandRunner(cli.environment(), command -> command.contains("cat")
+                ? FakeCommandRunner.failed("") : FakeCommandRunner.ok());
+        cli.env("RPI_CONNECT_SERVICE_MANAGER", "systemd").commandRunner(systemctl);
+        List<String> unmask = List.of("systemctl", "--user", "unmask", "rpi-connect.service");
+
+        CliRun.Result on = cli.run("on");
+        List<List<String>> onCommands = List.copyOf(systemctl.commands);
+        systemctl.commands.clear();
+        CliRun.Result restart = cli.run("restart");
+
+        assertEquals(0, on.exitCode(), on.err());
+        assertEquals(0, restart.exitCode(), restart.err());
+        int enable = onCommands.indexOf(List.of("systemctl", "--user", "enable", "--now", "rpi-connect.service"));
+        assertTrue(onCommands.indexOf(unmask) >= 0 && onCommands.indexOf(unmask) < enable, onCommands.toString());
+        int restartAt = systemctl.commands.indexOf(List.of("systemctl", "--user", "restart", "rpi-connect.service"));
+        assertTrue(systemctl.commands.indexOf(unmask) >= 0 && systemctl.commands.indexOf(unmask) < restartAt,
+                systemctl.commands.toString());
+    }
+
+    @Test
+    void systemd_off_masks_the_units_so_that_their_enablement_for_all_users_does_not_start_them_at_the_next_login()
+            throws Exception {
+        FakeCommandRunner systemctl = new FakeCommandRunner(cli.environment(), command -> FakeCommandRunner.ok());
+        cli.env("RPI_CONNECT_SERVICE_MANAGER", "systemd").commandRunner(systemctl);
+
+        CliRun.Result result = cli.run("off");
+
+        assertEquals(0, result.exitCode(), result.err());
+        int disable = systemctl.commands.indexOf(List.of("systemctl", "--user", "disable", "--now",
+                "rpi-connect.service", "rpi-connect-wayvnc.service"));
+        int mask = systemctl.commands.indexOf(List.of("systemctl", "--user", "mask", "rpi-connect.service",
+                "rpi-connect-wayvnc.service"));
+        assertTrue(disable >= 0 && mask > disable, systemctl.commands.toString());
+    }
+
+    @Test
     void systemd_on_without_the_wayvnc_unit_starts_only_the_daemon_unit() throws Exception {
         startFakeDaemon();
         FakeCommandRunner systemctl = new FakeCommandRunner(cli.environment(), command -> command.contains("cat")
@@ -233,7 +271,7 @@ class OnOffRestartTest {
     void a_failing_systemctl_is_reported_with_its_output() {
         FakeCommandRunner systemctl = new FakeCommandRunner(cli.environment(), command -> command.contains("enable")
                 ? FakeCommandRunner.failed("Failed to enable unit: Unit file rpi-connect.service does not exist.")
-                : FakeCommandRunner.failed(""));
+                : command.contains("unmask") ? FakeCommandRunner.ok() : FakeCommandRunner.failed(""));
         cli.env("RPI_CONNECT_SERVICE_MANAGER", "systemd").commandRunner(systemctl);
 
         CliRun.Result result = cli.run("on");

@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InstallIT {
-    private static final String USER = "connect-test";
     private static final String NOT_RUNNING = "Raspberry Pi Connect is not running, run rpi-connect on";
     private static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
     private static final List<String> OUR_DIRS = List.of("/usr/share/rpi-connect", "/usr/lib/rpi-connect",
@@ -47,6 +44,7 @@ class InstallIT {
             "/usr/share/doc/rpi-connect-lite");
 
     private Path work;
+    private TestUser user;
     private Path home;
     private Path runtime;
     private Process cloud;
@@ -56,41 +54,23 @@ class InstallIT {
 
     @BeforeAll
     void installFullPackage() throws IOException {
-        require("root".equals(System.getProperty("user.name")),
-                "installs system packages: run as root (mvn verify as root, as scripts/test-all does)");
-        require(Files.isExecutable(Path.of("/usr/bin/apt-get")), "apt-get is not available");
-        require(Run.of("id", "-u", USER).exitCode() == 0,
-                "the user " + USER + " does not exist: run scripts/setup-test-env");
-        for (Flavour flavour : Flavour.values()) {
-            require(packageState(flavour).isEmpty(), flavour.packageName() + " is already on this machine ("
-                    + packageState(flavour) + "): the test would remove it, so it does not run");
-        }
-        work = Files.createTempDirectory("rpi-connect-package-test");
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        home = userDir("home");
-        runtime = userDir("runtime");
+        ClassSkip.unlessPackagesCanBeInstalled(InstallIT.class);
+        work = WorkDir.create("rpi-connect-package-test");
+        user = TestUser.in(work);
+        home = user.home();
+        runtime = user.runtime();
 
         installedHere = true;
-        apt("install", Debs.of(Flavour.FULL, DebianArch.AMD64).toAbsolutePath().toString());
-        assertEquals("install ok installed", packageState(Flavour.FULL));
-    }
-
-    /** A class-level assumption; also printed, since Maven's report does not show why a whole class was skipped. */
-    private static void require(boolean condition, String reason) {
-        if (!condition) System.err.println("InstallIT skipped: " + reason);
-        assumeTrue(condition, reason);
+        AptPackages.install(Debs.of(Flavour.FULL, DebianArch.AMD64));
+        assertEquals("install ok installed", AptPackages.state(Flavour.FULL));
     }
 
     @AfterAll
     void purgeEverything() throws IOException {
         stopDaemon();
         if (cloud != null) cloud.destroy();
-        for (Flavour flavour : Flavour.values()) {
-            if (installedHere && !packageState(flavour).isEmpty()) {
-                Run.of(aptCommand("remove", "--purge", flavour.packageName()), null, Duration.ofMinutes(3));
-            }
-        }
-        if (work != null) deleteTree(work);
+        if (installedHere) AptPackages.purgeAllQuietly();
+        if (work != null) WorkDir.delete(work);
     }
 
     @Test
@@ -215,15 +195,15 @@ class InstallIT {
         assumeTrue(cloudUrl != null, "the device was not signed in (see the test before)");
         stopDaemon();
 
-        apt("install", Debs.of(Flavour.LITE, DebianArch.AMD64).toAbsolutePath().toString());
-        assertEquals("install ok installed", packageState(Flavour.LITE));
+        AptPackages.install(Debs.of(Flavour.LITE, DebianArch.AMD64));
+        assertEquals("install ok installed", AptPackages.state(Flavour.LITE));
         assertFalse(Files.exists(Path.of("/usr/lib/systemd/user/rpi-connect-wayvnc.service")));
         startDaemon();
         assertSignedIn();
         stopDaemon();
 
-        apt("install", Debs.of(Flavour.FULL, DebianArch.AMD64).toAbsolutePath().toString());
-        assertEquals("install ok installed", packageState(Flavour.FULL));
+        AptPackages.install(Debs.of(Flavour.FULL, DebianArch.AMD64));
+        assertEquals("install ok installed", AptPackages.state(Flavour.FULL));
         startDaemon();
         assertSignedIn();
         stopDaemon();
@@ -242,7 +222,7 @@ class InstallIT {
         Files.delete(archive);
 
         // Reinstalling the same version runs the upgrade path of the maintainer scripts.
-        apt("install", "--reinstall", Debs.of(Flavour.FULL, DebianArch.AMD64).toAbsolutePath().toString());
+        AptPackages.install(Debs.of(Flavour.FULL, DebianArch.AMD64), "--reinstall");
 
         assertFalse(Files.exists(signinLink, LinkOption.NOFOLLOW_LINKS), "the upgrade re-enabled a disabled unit");
         assertTrue(Files.isSymbolicLink(serviceLink), "the upgrade disabled rpi-connect.service");
@@ -267,7 +247,7 @@ class InstallIT {
                 "/var/lib/systemd/deb-systemd-user-helper-enabled/rpi-connect.service.dsh-also"));
 
         for (Flavour flavour : Flavour.values()) {
-            if (!packageState(flavour).isEmpty()) apt("remove", "--purge", flavour.packageName());
+            if (!AptPackages.state(flavour).isEmpty()) AptPackages.purge(flavour);
         }
 
         List<String> left = new ArrayList<>();
@@ -351,43 +331,10 @@ class InstallIT {
         return Run.of(asUserCommand(extraEnv, command), null, Duration.ofSeconds(60));
     }
 
-    /** The command as connect-test, with a private HOME and XDG_RUNTIME_DIR and nothing else inherited. */
+    /** The command as connect-test, without a systemd user manager (there is none here): the CLI runs the daemon. */
     private List<String> asUserCommand(Map<String, String> extraEnv, String... command) {
-        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups",
-                "env", "-i", "HOME=" + home, "XDG_RUNTIME_DIR=" + runtime, "PATH=/usr/bin:/bin",
-                "RPI_CONNECT_SERVICE_MANAGER=direct"));
-        extraEnv.forEach((k, v) -> full.add(k + "=" + v));
-        full.addAll(List.of(command));
-        return full;
-    }
-
-    private Path userDir(String name) throws IOException {
-        Path dir = Files.createDirectory(work.resolve(name),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Run.of("chown", USER + ":" + USER, dir.toString()).ok();
-        return dir;
-    }
-
-    private static void apt(String... args) {
-        Run.of(aptCommand(args), null, Duration.ofMinutes(3)).ok();
-    }
-
-    private static List<String> aptCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-y", "-q",
-                "-o", "DPkg::Lock::Timeout=120"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /** dpkg's status of the package ("install ok installed", "deinstall ok config-files"...), empty when unknown. */
-    private static String packageState(Flavour flavour) {
-        Run query = Run.of("dpkg-query", "-W", "-f=${Status}", flavour.packageName());
-        return query.exitCode() == 0 && !query.output().contains("not-installed") ? query.output().strip() : "";
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        Map<String, String> env = new LinkedHashMap<>(Map.of("RPI_CONNECT_SERVICE_MANAGER", "direct"));
+        env.putAll(extraEnv);
+        return user.command(env, command);
     }
 }

@@ -28,6 +28,7 @@ class UnitContentTest {
         assertTrue(lines.contains("Description=Raspberry Pi Connect"), lines::toString);
         assertTrue(lines.contains("ExecStart=/usr/bin/rpi-connectd -socket %t/rpi-connect-wayvnc.sock"), lines::toString);
         assertTrue(lines.contains("Restart=on-failure"), lines::toString);
+        assertTrue(lines.contains("SuccessExitStatus=143"), "a stop by systemd (SIGTERM) would leave the unit failed");
         assertTrue(lines.contains("WantedBy=default.target"), lines::toString);
     }
 

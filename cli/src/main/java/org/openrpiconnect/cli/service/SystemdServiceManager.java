@@ -28,6 +28,7 @@ public final class SystemdServiceManager implements ServiceManager {
     @Override
     public void on() {
         List<String> units = units();
+        systemctl("unmask", null, units);
         systemctl("enable", "--now", units);
         awaitDaemon();
         context.out().println("Raspberry Pi Connect started (" + describe(units) + ")");
@@ -37,6 +38,9 @@ public final class SystemdServiceManager implements ServiceManager {
     public void off() {
         List<String> units = units();
         systemctl("disable", "--now", units);
+        // The package enables the units for all users (/etc/systemd/user), which a user's disable cannot undo: without
+        // the mask the daemon would start again at the next login. `on` and `restart` unmask.
+        systemctl("mask", null, units);
         // A daemon started directly earlier (outside systemd) would keep running: off means off.
         if (waiter.isRunning()) new DaemonShutdown(context.daemon(), waiter).run();
         context.out().println("Raspberry Pi Connect stopped (" + describe(units) + ")");
@@ -45,6 +49,7 @@ public final class SystemdServiceManager implements ServiceManager {
     @Override
     public void restart() {
         List<String> units = units();
+        systemctl("unmask", null, units);
         systemctl("restart", null, units);
         awaitDaemon();
         context.out().println("Raspberry Pi Connect restarted (" + describe(units) + ")");
