@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
  * unknown, repeated or malformed options, a missing or extra parameter, {@code --} and {@code @FILE} arguments go to
  * picocli as before, which answers them or reports the error. The commands, options and fields come from the
  * {@link CommandTable}, which the build derives from the picocli annotations: they stay the only definition.
+ * A command's own errors are reported by {@link CliErrorHandler} either way; so a command reports bad input with a
+ * {@link BadInputException}, never a picocli ParameterException (whose usage text only picocli could print).
  */
 final class FastPath {
     private FastPath() {}
@@ -84,6 +86,7 @@ final class FastPath {
             Constructor<?> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
             Object command = constructor.newInstance();
+            if (!(command instanceof Callable || command instanceof Runnable)) return null;
             if (entry.parentField() != null) set(command, entry.parentField(), new RpiConnectCommand(context));
             for (Map.Entry<String, String> value : values.entrySet()) {
                 Field field = field(type, value.getKey());
@@ -92,7 +95,7 @@ final class FastPath {
                 field.set(command, converted);
             }
             return new Invocation(command);
-        } catch (ReflectiveOperationException | IllegalArgumentException | ClassCastException e) {
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
             return null; // a table that does not fit the classes: picocli still knows the way
         }
     }
