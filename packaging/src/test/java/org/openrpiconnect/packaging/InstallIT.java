@@ -108,6 +108,24 @@ class InstallIT {
     }
 
     @Test
+    @Order(2)
+    void status_without_a_daemon_takes_the_fast_path_all_from_the_archive() throws IOException {
+        Path log = runtime.resolve("status-class-load.log");
+
+        Run status = asUser(Map.of("RPI_CONNECT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "rpi-connect",
+                "status");
+
+        assertEquals(3, status.exitCode(), status.describe());
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" org.openrpiconnect.cli.FastPath ")), "no FastPath");
+        // A few picocli interfaces and exceptions are loaded with the CLI's classes; its model is never built.
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" picocli.CommandLine source:")
+                || l.contains(" picocli.CommandLine$Model$")).toList(), "picocli built its model");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" org.openrpiconnect.")
+                && !l.contains("source: shared objects file")).toList(), "classes not from the archive");
+    }
+
+    @Test
     @Order(3)
     void installed_user_units_pass_systemd_analyze_verify() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "systemd-analyze is not installed");
@@ -149,6 +167,22 @@ class InstallIT {
         assertEquals(0, signin.exitCode(), signin.describe());
 
         assertSignedIn();
+    }
+
+    @Test
+    @Order(5)
+    void status_answered_by_the_daemon_loads_the_json_codec_from_the_archive() throws IOException {
+        assumeTrue(daemon != null && daemon.isAlive(), "the daemon is not running (see the test before)");
+        Path log = runtime.resolve("answered-class-load.log");
+
+        Run status = asUser(Map.of("RPI_CONNECT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "rpi-connect",
+                "status");
+
+        assertEquals(0, status.exitCode(), status.describe());
+        String loaded = Files.readString(log);
+        assertTrue(loaded.contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file"), loaded);
+        assertTrue(loaded.contains("org.openrpiconnect.protocol.local.StatusResult source: shared objects file"),
+                loaded);
     }
 
     @Test

@@ -11,8 +11,9 @@ public final class VersionWarning {
     private final String cliVersion;
     private boolean warned;
 
+    /** Against this CLI's version, read only once a daemon answers ("not running" costs no resource read). */
     public VersionWarning(PrintWriter err) {
-        this(err, Version.current());
+        this(err, null);
     }
 
     VersionWarning(PrintWriter err, String cliVersion) {
@@ -21,10 +22,12 @@ public final class VersionWarning {
     }
 
     void check(String daemonVersion) {
-        if (warned || Objects.equals(cliVersion, daemonVersion)) return;
+        if (warned) return;
+        String expected = cliVersion != null ? cliVersion : Version.current();
+        if (Objects.equals(expected, daemonVersion)) return;
         warned = true;
         String daemon = daemonVersion == null ? "of an unknown version" : daemonVersion;
-        err.println("rpi-connect " + cliVersion + " is talking to rpi-connectd " + daemon + "; run rpi-connect restart");
+        err.println("rpi-connect " + expected + " is talking to rpi-connectd " + daemon + "; run rpi-connect restart");
         err.flush();
     }
 }
