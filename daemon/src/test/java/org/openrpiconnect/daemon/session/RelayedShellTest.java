@@ -8,6 +8,7 @@ import org.openrpiconnect.daemon.testing.Coturn;
 import org.openrpiconnect.daemon.testing.DaemonHarness;
 import org.openrpiconnect.daemon.testing.LinkedDaemon;
 import org.openrpiconnect.daemon.testing.LogCapture;
+import org.openrpiconnect.daemon.testing.ShellChildren;
 import org.openrpiconnect.protocol.session.IceServer;
 import org.openrpiconnect.protocol.session.SessionEndCode;
 import org.openrpiconnect.protocol.session.SessionSignal;
@@ -64,6 +65,7 @@ class RelayedShellTest {
         try (Coturn turn = Coturn.start(tmp.resolve("turn"));
              LinkedDaemon device = LinkedDaemon.start(tmp.resolve("device"))) {
             IceServer expired = turn.credentials("dev-1", Duration.ofMinutes(-10)); // coturn refuses it
+            ShellChildren shells = ShellChildren.snapshot();
             try (BrowserPeer peer = device.offer("stuck", BrowserPeer.Ice.relayOnly(expired))) {
                 device.awaitFromDevice("stuck", SessionSignal.ANSWER, WAIT);
                 assertEquals(1, device.shellSessions());
@@ -72,14 +74,9 @@ class RelayedShellTest {
 
                 assertEquals(SessionEndCode.CLOSED_BY_CLOUD.wire(), peer.awaitClosed(WAIT).code());
                 assertEquals(0, device.shellSessions());
-                DaemonHarness.eventually(Duration.ofSeconds(5), "no shell left", () -> shellsOfThisProcess() == 0);
+                DaemonHarness.eventually(Duration.ofSeconds(5), "no shell left",
+                        () -> shells.startedSinceAndAlive() == 0);
             }
         }
-    }
-
-    /** The in-process daemon's shells are children of the test JVM. */
-    private static long shellsOfThisProcess() {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().command().orElse("").endsWith("sh")).count();
     }
 }

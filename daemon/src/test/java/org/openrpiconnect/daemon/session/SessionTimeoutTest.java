@@ -18,6 +18,7 @@ import org.openrpiconnect.daemon.service.Services;
 import org.openrpiconnect.daemon.state.AtomicFileWriter;
 import org.openrpiconnect.daemon.state.StateStore;
 import org.openrpiconnect.daemon.testing.BrowserPeer;
+import org.openrpiconnect.daemon.testing.ShellChildren;
 import org.openrpiconnect.protocol.session.SessionEndCode;
 import org.openrpiconnect.protocol.session.SessionSignal;
 
@@ -56,6 +57,7 @@ class SessionTimeoutTest {
                     @Override
                     public void onIceCandidate(RTCIceCandidate candidate) {} // never passed on: no connection
                 });
+        ShellChildren shells = ShellChildren.snapshot();
         try {
             browser.createDataChannel("shell", new RTCDataChannelInit());
             // the offer is never applied locally and no candidate travels: the device waits in vain
@@ -71,8 +73,7 @@ class SessionTimeoutTest {
                     closed.reason());
             assertTrue(sent.stream().anyMatch(s -> s.type().equals(SessionSignal.ANSWER)), "answered first");
             assertEquals(0, services.sessions().active(Service.SHELL));
-            eventually(Duration.ofSeconds(5), "no shell left", () -> ProcessHandle.current().children()
-                    .noneMatch(p -> p.info().command().orElse("").endsWith("sh")));
+            eventually(Duration.ofSeconds(5), "no shell left", () -> shells.startedSinceAndAlive() == 0);
         } finally {
             browser.close();
             manager.shutdown();
