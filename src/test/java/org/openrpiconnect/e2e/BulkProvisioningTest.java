@@ -180,7 +180,11 @@ class BulkProvisioningTest {
         assertEquals("pi5-idt", created.path("device_name").asText(), created::toString);
 
         DeviceUser device = devices.create("identity");
-        String privatePem = DeviceKeys.privateKeyPem(identity.getPrivate());
+        // Java writes the private key alone; openssl ec adds the public key the daemon takes from the file.
+        ProcessResult withPublicKey = CommandRunner.run("openssl ec", List.of("openssl", "ec"), null,
+                DeviceKeys.privateKeyPem(identity.getPrivate()), Duration.ofSeconds(30));
+        assertEquals(0, withPublicKey.exitCode(), withPublicKey::toString);
+        String privatePem = withPublicKey.stdout();
         Path keyFile = device.writeHomeFile("identity.pem", privatePem);
         device.writeStateFile("connect.conf", ("identity_key_file=" + keyFile + "\n").getBytes(StandardCharsets.UTF_8));
         device.startDaemon();

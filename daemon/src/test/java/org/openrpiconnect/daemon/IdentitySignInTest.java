@@ -1,9 +1,11 @@
 package org.openrpiconnect.daemon;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openrpiconnect.daemon.identity.OpensslKeys;
 import org.openrpiconnect.daemon.testing.DaemonHarness;
 import org.openrpiconnect.daemon.testing.FakeCloud;
 import org.openrpiconnect.daemon.testing.FakeFwCrypto;
@@ -46,9 +48,15 @@ class IdentitySignInTest {
     @TempDir
     Path tmp;
 
-    private final KeyPair identity = DeviceKeys.generate();
+    /** Made by the real openssl into {@link #keyFile()}, as an operator makes it. */
+    private KeyPair identity;
     private FakeCloud cloud;
     private DaemonHarness daemon;
+
+    @BeforeEach
+    void makeIdentityKeyFile() throws Exception {
+        identity = OpensslKeys.pkcs8(keyFile());
+    }
 
     @AfterEach
     void tearDown() {
@@ -58,8 +66,7 @@ class IdentitySignInTest {
 
     /** A daemon configured with the identity's key file (0600) in connect.conf, not started. */
     private DaemonHarness withKeyFile(String cloudUrl) throws Exception {
-        Path keyFile = tmp.resolve("identity.pem");
-        Files.writeString(keyFile, DeviceKeys.privateKeyPem(identity.getPrivate()));
+        Path keyFile = keyFile();
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         daemon = new DaemonHarness(tmp, cloudUrl);
         Files.createDirectories(daemon.stateDir());

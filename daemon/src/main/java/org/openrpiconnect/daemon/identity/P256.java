@@ -1,27 +1,23 @@
 package org.openrpiconnect.daemon.identity;
 
-import org.openrpiconnect.protocol.device.RequestSignature;
-
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.util.Arrays;
 
-/**
- * The curve of device identities. The JDK cannot give the public half of a private key, and a key file need not
- * carry it (the JDK's own PKCS#8 encoding leaves it out), so it is computed here: d x G in affine coordinates. Runs
- * once per sign-in on the device's own key; the result is checked by a signature round trip before use.
- */
+/** The curve of device identities: whether a key is on it, and a public key from its encoded point. */
 final class P256 {
     private static final ECParameterSpec PARAMS = params();
+    private static final int COORDINATE_BYTES = 32;
+    private static final byte UNCOMPRESSED = 0x04;
 
     private P256() {}
 
@@ -31,43 +27,32 @@ final class P256 {
                 && p.getCurve().equals(PARAMS.getCurve());
     }
 
-    /** The public key of {@code key} (a P-256 key, see {@link #isP256}), proven to match it. */
-    static PublicKey publicKeyOf(ECPrivateKey key) throws GeneralSecurityException {
-        ECPoint w = multiply(PARAMS.getGenerator(), key.getS());
-        PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, PARAMS));
-        String probe = "rpi-connect identity key check";
-        if (!RequestSignature.verify(pub, probe, RequestSignature.sign((PrivateKey) key, probe))) {
-            throw new GeneralSecurityException("the computed public key does not match the private key");
-        }
-        return pub;
+    /** True for a point in compressed form (0x02 or 0x03 || x), which the JDK cannot decode. */
+    static boolean isCompressed(byte[] point) {
+        return point.length == 1 + COORDINATE_BYTES && (point[0] == 0x02 || point[0] == 0x03);
     }
 
-    private static ECPoint multiply(ECPoint g, BigInteger k) {
-        ECPoint result = ECPoint.POINT_INFINITY;
-        for (int i = k.bitLength() - 1; i >= 0; i--) {
-            result = add(result, result);
-            if (k.testBit(i)) result = add(result, g);
+    /**
+     * The public key of an uncompressed point (0x04 || x || y). The JDK's KeyFactory takes any coordinates, so the
+     * curve equation is checked here (public data only: nothing secret goes through this arithmetic).
+     */
+    static ECPublicKey publicKey(byte[] point) throws GeneralSecurityException {
+        if (point.length != 1 + 2 * COORDINATE_BYTES || point[0] != UNCOMPRESSED) {
+            throw new GeneralSecurityException("its public key is not an uncompressed P-256 point");
         }
-        return result;
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + COORDINATE_BYTES));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(point, 1 + COORDINATE_BYTES, point.length));
+        if (!onCurve(x, y)) throw new GeneralSecurityException("its public key is not a point on P-256");
+        return (ECPublicKey) KeyFactory.getInstance("EC")
+                .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), PARAMS));
     }
 
-    private static ECPoint add(ECPoint a, ECPoint b) {
-        if (a.equals(ECPoint.POINT_INFINITY)) return b;
-        if (b.equals(ECPoint.POINT_INFINITY)) return a;
+    /** y^2 = x^3 + ax + b (mod p), with both coordinates in the field. */
+    private static boolean onCurve(BigInteger x, BigInteger y) {
         BigInteger p = ((ECFieldFp) PARAMS.getCurve().getField()).getP();
-        BigInteger lambda;
-        if (a.getAffineX().equals(b.getAffineX())) {
-            if (a.getAffineY().add(b.getAffineY()).mod(p).signum() == 0) return ECPoint.POINT_INFINITY;
-            BigInteger x = a.getAffineX();
-            lambda = x.pow(2).multiply(BigInteger.valueOf(3)).add(PARAMS.getCurve().getA())
-                    .multiply(a.getAffineY().shiftLeft(1).modInverse(p)).mod(p);
-        } else {
-            lambda = b.getAffineY().subtract(a.getAffineY())
-                    .multiply(b.getAffineX().subtract(a.getAffineX()).modInverse(p)).mod(p);
-        }
-        BigInteger x3 = lambda.pow(2).subtract(a.getAffineX()).subtract(b.getAffineX()).mod(p);
-        BigInteger y3 = lambda.multiply(a.getAffineX().subtract(x3)).subtract(a.getAffineY()).mod(p);
-        return new ECPoint(x3, y3);
+        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) return false;
+        BigInteger right = x.pow(3).add(PARAMS.getCurve().getA().multiply(x)).add(PARAMS.getCurve().getB()).mod(p);
+        return y.pow(2).mod(p).equals(right);
     }
 
     private static ECParameterSpec params() {

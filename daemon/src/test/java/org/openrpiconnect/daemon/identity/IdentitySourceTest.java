@@ -56,8 +56,7 @@ class IdentitySourceTest {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         FakeFwCrypto.failing(bin);
         Path key = tmp.resolve("identity.pem");
-        Files.writeString(key, DeviceKeys.privateKeyPem(DeviceKeys.generate().getPrivate()));
-        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        OpensslKeys.pkcs8(key);
 
         IdentitySource source = IdentitySource.from(conf("identity_key_file=" + key + "\n"),
                 Map.of("PATH", bin.toString()));
