@@ -1,20 +1,13 @@
 package org.openrpiconnect.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WindowType;
-import org.openrpiconnect.e2e.harness.Browser;
-import org.openrpiconnect.e2e.harness.CloudPages;
-import org.openrpiconnect.e2e.harness.CloudProcess;
-import org.openrpiconnect.e2e.harness.DeviceUser;
-import org.openrpiconnect.e2e.harness.Devices;
-import org.openrpiconnect.e2e.harness.E2eLogs;
+import org.openrpiconnect.e2e.harness.BrowserPerClass;
+import org.openrpiconnect.e2e.harness.CloudPerClass;
 import org.openrpiconnect.e2e.harness.Fixtures;
+import org.openrpiconnect.e2e.harness.Fixtures.SignedInOwner;
 import org.openrpiconnect.e2e.harness.RemoteShellPage;
 import org.openrpiconnect.e2e.harness.SignallingClient;
 
@@ -41,49 +34,19 @@ class RemoteShellFaultsTest {
             "a=max-message-size:262144", "");
     private static final Duration REFUSAL = Duration.ofSeconds(20);
 
-    private static CloudProcess cloud;
-    private static Browser browser;
-    private Devices devices;
-    private String mainWindow;
+    @RegisterExtension
+    static final CloudPerClass shared = new CloudPerClass();
+    @RegisterExtension
+    static final BrowserPerClass chromium = new BrowserPerClass();
 
-    @BeforeAll
-    static void start() {
-        cloud = CloudProcess.start(E2eLogs.forClass(RemoteShellFaultsTest.class));
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (cloud != null) cloud.close();
-    }
-
-    @BeforeEach
-    void setUp(TestInfo test) {
-        devices = new Devices(cloud, E2eLogs.forTest(test));
-        mainWindow = browser.driver().getWindowHandle();
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.closeOtherWindows(mainWindow);
-        devices.close();
-    }
-
-    record Linked(DeviceUser device, String deviceId) {}
-
-    private Linked linkedDevice(String name) {
-        String email = Fixtures.uniqueEmail(name);
-        String password = Fixtures.password();
-        DeviceUser device = devices.create(name);
-        String id = Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName(name), email, password).id();
-        new CloudPages(browser, cloud.url()).signIn(email, password);
-        return new Linked(device, id);
+    private static SignedInOwner linkedDevice(String name) {
+        return Fixtures.linkAndSignIn(shared.cloud(), shared.devices(), chromium.browser(), name,
+                Fixtures.uniqueName(name));
     }
 
     /** A shell open in the current window, proven to echo. */
-    private RemoteShellPage workingShell(Linked l) {
-        RemoteShellPage shell = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+    private RemoteShellPage workingShell(SignedInOwner l) {
+        RemoteShellPage shell = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), false);
         shell.awaitConnected();
         assertStillEchoes(shell, "first");
         return shell;
@@ -96,9 +59,9 @@ class RemoteShellFaultsTest {
 
     @Test
     void malformed_offer_is_refused_with_a_reason_and_the_open_shell_keeps_working() throws Exception {
-        Linked l = linkedDevice("malformed");
+        SignedInOwner l = linkedDevice("malformed");
         RemoteShellPage shell = workingShell(l);
-        try (SignallingClient bad = SignallingClient.open(browser, cloud.url(), l.deviceId())) {
+        try (SignallingClient bad = SignallingClient.open(chromium.browser(), shared.cloud().url(), l.deviceId())) {
             bad.next("session.ready", REFUSAL);
             bad.send(Map.of("type", "session.offer", "sdp", "v=0\r\nthis is not a session description\r\n"));
             JsonNode closed = bad.next("session.closed", REFUSAL);
@@ -111,9 +74,9 @@ class RemoteShellFaultsTest {
 
     @Test
     void candidate_flood_ends_only_that_session() throws Exception {
-        Linked l = linkedDevice("flood");
+        SignedInOwner l = linkedDevice("flood");
         RemoteShellPage shell = workingShell(l);
-        try (SignallingClient flood = SignallingClient.open(browser, cloud.url(), l.deviceId())) {
+        try (SignallingClient flood = SignallingClient.open(chromium.browser(), shared.cloud().url(), l.deviceId())) {
             flood.next("session.ready", REFUSAL);
             flood.send(Map.of("type", "session.offer", "sdp", ACCEPTABLE_OFFER));
             flood.next("session.answer", REFUSAL);
@@ -130,18 +93,18 @@ class RemoteShellFaultsTest {
 
     @Test
     void oversized_data_channel_message_ends_only_that_session() {
-        Linked l = linkedDevice("oversized");
+        SignedInOwner l = linkedDevice("oversized");
         RemoteShellPage faulty = workingShell(l);
-        browser.driver().switchTo().newWindow(WindowType.WINDOW);
-        String otherWindow = browser.driver().getWindowHandle();
+        chromium.browser().driver().switchTo().newWindow(WindowType.WINDOW);
+        String otherWindow = chromium.browser().driver().getWindowHandle();
         RemoteShellPage other = workingShell(l);
 
-        browser.driver().switchTo().window(mainWindow);
-        browser.script("window.connectShell.channel().send(new Uint8Array(70 * 1024));");
+        chromium.browser().driver().switchTo().window(chromium.mainWindow());
+        chromium.browser().script("window.connectShell.channel().send(new Uint8Array(70 * 1024));");
         String reason = faulty.awaitClosed(REFUSAL);
         assertFalse(reason.isBlank() || reason.equals("Connected"), reason);
 
-        browser.driver().switchTo().window(otherWindow);
+        chromium.browser().driver().switchTo().window(otherWindow);
         assertStillEchoes(other, "beside-oversized");
     }
 }

@@ -1,24 +1,16 @@
 package org.openrpiconnect.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chromium.HasPermissions;
-import org.openrpiconnect.e2e.harness.Browser;
-import org.openrpiconnect.e2e.harness.CloudPages;
-import org.openrpiconnect.e2e.harness.CloudProcess;
-import org.openrpiconnect.e2e.harness.Coturn;
+import org.openrpiconnect.e2e.harness.BrowserPerClass;
+import org.openrpiconnect.e2e.harness.CloudPerClass;
 import org.openrpiconnect.e2e.harness.DashboardPage;
-import org.openrpiconnect.e2e.harness.DeviceUser;
-import org.openrpiconnect.e2e.harness.Devices;
 import org.openrpiconnect.e2e.harness.E2ePaths;
-import org.openrpiconnect.e2e.harness.E2eLogs;
 import org.openrpiconnect.e2e.harness.Fixtures;
+import org.openrpiconnect.e2e.harness.Fixtures.SignedInOwner;
 import org.openrpiconnect.e2e.harness.ProcessResult;
 import org.openrpiconnect.e2e.harness.RemoteShellPage;
 import org.openrpiconnect.e2e.harness.StatusOutput;
@@ -49,60 +41,26 @@ class RemoteShellTest {
     private static final Duration SHELL_GONE = Duration.ofSeconds(10);
     private static final Duration DOT = Duration.ofSeconds(15);
 
-    private static Coturn turn;
-    private static CloudProcess cloud;
-    private static Browser browser;
-    private Devices devices;
-    private String mainWindow;
-
-    @BeforeAll
-    static void start() {
-        Path logs = E2eLogs.forClass(RemoteShellTest.class);
-        turn = Coturn.start(logs);
-        cloud = CloudProcess.start(logs, turn.serveOptions());
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (cloud != null) cloud.close();
-        if (turn != null) turn.close();
-    }
-
-    @BeforeEach
-    void setUp(TestInfo test) {
-        devices = new Devices(cloud, E2eLogs.forTest(test));
-        mainWindow = browser.driver().getWindowHandle();
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.closeOtherWindows(mainWindow);
-        devices.close();
-    }
-
-    record Linked(DeviceUser device, String deviceId) {}
+    @RegisterExtension
+    static final CloudPerClass shared = CloudPerClass.withTurn();
+    @RegisterExtension
+    static final BrowserPerClass chromium = new BrowserPerClass();
 
     /** A new account signed in in the browser, with a device linked to it and subscribed. */
-    private Linked linkedDevice(String name) {
-        String email = Fixtures.uniqueEmail(name);
-        String password = Fixtures.password();
-        DeviceUser device = devices.create(name);
-        String id = Fixtures.linkWithAuthKey(cloud, device, Fixtures.uniqueName(name + "-pi"), email, password).id();
-        new CloudPages(browser, cloud.url()).signIn(email, password);
-        return new Linked(device, id);
+    private static SignedInOwner linkedDevice(String name) {
+        return Fixtures.linkAndSignIn(shared.cloud(), shared.devices(), chromium.browser(), name,
+                Fixtures.uniqueName(name + "-pi"));
     }
 
     @Test
     void shell_opened_from_the_dashboard_runs_on_the_device_follows_resizes_and_ends_on_disconnect() {
-        Linked l = linkedDevice("direct");
-        DashboardPage dashboard = new DashboardPage(browser, cloud.url()).open();
+        SignedInOwner l = linkedDevice("direct");
+        DashboardPage dashboard = new DashboardPage(chromium.browser(), shared.cloud().url()).open();
         dashboard.awaitSessionCount(l.deviceId(), 0, DOT);
         assertFalse(dashboard.badgeCrossedOut(l.deviceId(), "shell"));
 
         String dashboardWindow = dashboard.connectViaRemoteShell(l.deviceId());
-        RemoteShellPage shell = new RemoteShellPage(browser);
+        RemoteShellPage shell = new RemoteShellPage(chromium.browser());
         shell.awaitConnected();
         String padlock = shell.awaitPadlock();
         assertTrue(padlock.contains("direct") && padlock.contains("encrypted (DTLS)"), padlock);
@@ -125,25 +83,25 @@ class RemoteShellTest {
         shell.type("clear; stty size\n");
         shell.awaitOutput(Pattern.compile("(?m)^" + resized[1] + " " + resized[0] + "$"));
 
-        browser.driver().switchTo().window(dashboardWindow);
+        chromium.browser().driver().switchTo().window(dashboardWindow);
         dashboard.awaitSessionCount(l.deviceId(), 1, DOT);
-        browser.driver().switchTo().window(browser.driver().getWindowHandles().stream()
+        chromium.browser().driver().switchTo().window(chromium.browser().driver().getWindowHandles().stream()
                 .filter(w -> !w.equals(dashboardWindow)).findFirst().orElseThrow());
 
         shell.disconnect();
         assertEquals("Disconnected.", shell.awaitClosed(Duration.ofSeconds(5)));
         Waits.until(SHELL_GONE, "the shell on " + tty + " to be gone", () ->
                 RemoteShellPage.shellPids(l.device()).isEmpty() && processesOn(tty).isEmpty());
-        browser.driver().close();
-        browser.driver().switchTo().window(dashboardWindow);
+        chromium.browser().driver().close();
+        chromium.browser().driver().switchTo().window(dashboardWindow);
         dashboard.awaitSessionCount(l.deviceId(), 0, DOT);
         l.device().awaitStatus("no session active", Duration.ofSeconds(10), StatusOutput::healthy);
     }
 
     @Test
     void relay_only_shell_goes_through_coturn_and_the_padlock_says_relayed() {
-        Linked l = linkedDevice("relayed");
-        RemoteShellPage shell = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), true);
+        SignedInOwner l = linkedDevice("relayed");
+        RemoteShellPage shell = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), true);
         shell.awaitConnected();
         String padlock = shell.awaitPadlock();
         assertTrue(padlock.contains("relayed") && padlock.contains("encrypted (DTLS)"), padlock);
@@ -152,14 +110,14 @@ class RemoteShellTest {
         shell.type("echo $CONNECT_TTY; tty\n");
         String tty = shell.awaitOutput(CONNECT_TTY).group(1);
         // the device allocated its relay with the credential the cloud made for it (user "expiry:deviceId")
-        assertTrue(turn.log().contains(":" + l.deviceId()), "coturn saw no allocation by the device:\n"
-                + turn.log());
+        assertTrue(shared.turn().log().contains(":" + l.deviceId()), "coturn saw no allocation by the device:\n"
+                + shared.turn().log());
 
         shell.disconnect();
         shell.awaitClosed(Duration.ofSeconds(5));
         Waits.until(SHELL_GONE, "the relayed shell on " + tty + " to be gone", () ->
                 RemoteShellPage.shellPids(l.device()).isEmpty());
-        assertNoLogHolds(readSecret(turn.secretFile()), "the TURN shared secret");
+        assertNoLogHolds(readSecret(shared.turn().secretFile()), "the TURN shared secret");
     }
 
     private static String readSecret(Path file) {
@@ -185,26 +143,26 @@ class RemoteShellTest {
 
     @Test
     void shell_off_refusal_is_shown_in_the_browser_as_the_device_words_it() {
-        Linked l = linkedDevice("off");
+        SignedInOwner l = linkedDevice("off");
         ProcessResult off = l.device().cli("shell", "off");
         assertEquals(0, off.exitCode(), off::toString);
 
-        RemoteShellPage shell = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+        RemoteShellPage shell = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), false);
         String refusal = shell.awaitClosed(Duration.ofSeconds(30));
         assertTrue(refusal.contains("rpi-connect shell on"), "the page should show the device's reason, shows: "
                 + refusal);
         assertTrue(RemoteShellPage.shellPids(l.device()).isEmpty(), "no shell was started");
 
         assertEquals(0, l.device().cli("shell", "on").exitCode());
-        RemoteShellPage again = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+        RemoteShellPage again = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), false);
         again.awaitConnected();
         again.disconnect();
     }
 
     @Test
     void shell_off_crosses_out_the_dashboard_badge_and_on_restores_it() {
-        Linked l = linkedDevice("badge");
-        DashboardPage dashboard = new DashboardPage(browser, cloud.url()).open();
+        SignedInOwner l = linkedDevice("badge");
+        DashboardPage dashboard = new DashboardPage(chromium.browser(), shared.cloud().url()).open();
         assertFalse(dashboard.badgeCrossedOut(l.deviceId(), "shell"));
         assertEquals(0, l.device().cli("shell", "off").exitCode());
         Waits.until(DOT, "the Remote shell badge to be crossed out", () ->
@@ -216,40 +174,40 @@ class RemoteShellTest {
 
     @Test
     void typing_exit_ends_the_session_and_the_dot_counts_two_sessions_down_to_none() {
-        Linked l = linkedDevice("exit");
-        RemoteShellPage first = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+        SignedInOwner l = linkedDevice("exit");
+        RemoteShellPage first = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), false);
         first.awaitConnected();
-        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
-        RemoteShellPage second = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+        chromium.browser().driver().switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+        RemoteShellPage second = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), false);
         second.awaitConnected();
-        String secondWindow = browser.driver().getWindowHandle();
+        String secondWindow = chromium.browser().driver().getWindowHandle();
 
-        browser.driver().switchTo().window(mainWindow);
-        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
-        DashboardPage dashboard = new DashboardPage(browser, cloud.url()).open();
+        chromium.browser().driver().switchTo().window(chromium.mainWindow());
+        chromium.browser().driver().switchTo().newWindow(org.openqa.selenium.WindowType.WINDOW);
+        DashboardPage dashboard = new DashboardPage(chromium.browser(), shared.cloud().url()).open();
         dashboard.awaitSessionCount(l.deviceId(), 2, DOT);
-        String dashboardWindow = browser.driver().getWindowHandle();
+        String dashboardWindow = chromium.browser().driver().getWindowHandle();
 
-        browser.driver().switchTo().window(mainWindow);
+        chromium.browser().driver().switchTo().window(chromium.mainWindow());
         first.type("exit\n");
         String ended = first.awaitClosed(Duration.ofSeconds(15));
         assertFalse(ended.isBlank() || ended.startsWith("Connecting"), ended);
-        browser.driver().switchTo().window(dashboardWindow);
+        chromium.browser().driver().switchTo().window(dashboardWindow);
         dashboard.awaitSessionCount(l.deviceId(), 1, DOT);
 
         // closing the window (no Disconnect) ends the other session on the device too
-        browser.driver().switchTo().window(secondWindow).close();
-        browser.driver().switchTo().window(dashboardWindow);
+        chromium.browser().driver().switchTo().window(secondWindow).close();
+        chromium.browser().driver().switchTo().window(dashboardWindow);
         dashboard.awaitSessionCount(l.deviceId(), 0, DOT);
         Waits.until(SHELL_GONE, "every shell to be gone", () -> RemoteShellPage.shellPids(l.device()).isEmpty());
     }
 
     @Test
     void ctrl_insert_copies_the_selection_and_the_right_click_menu_pastes() {
-        Linked l = linkedDevice("clipboard");
-        ((HasPermissions) browser.driver()).setPermission("clipboard-read", "granted");
-        ((HasPermissions) browser.driver()).setPermission("clipboard-write", "granted");
-        RemoteShellPage shell = RemoteShellPage.open(browser, cloud.url(), l.deviceId(), false);
+        SignedInOwner l = linkedDevice("clipboard");
+        ((HasPermissions) chromium.browser().driver()).setPermission("clipboard-read", "granted");
+        ((HasPermissions) chromium.browser().driver()).setPermission("clipboard-write", "granted");
+        RemoteShellPage shell = RemoteShellPage.open(chromium.browser(), shared.cloud().url(), l.deviceId(), false);
         shell.awaitConnected();
 
         shell.type("clear; echo copy-me-$((3*3))\n");
@@ -257,19 +215,19 @@ class RemoteShellTest {
         shell.selectFirstRow();
         shell.type(Keys.chord(Keys.CONTROL, Keys.INSERT));
         Object copied = Waits.until(Duration.ofSeconds(5), "the selection on the clipboard", () -> {
-            Object text = browser.script("return navigator.clipboard.readText();");
+            Object text = chromium.browser().script("return navigator.clipboard.readText();");
             return text != null && text.toString().contains("copy-me-9") ? text : null;
-        }, () -> String.valueOf(browser.script("return navigator.clipboard.readText();")));
+        }, () -> String.valueOf(chromium.browser().script("return navigator.clipboard.readText();")));
         assertEquals("copy-me-9", copied.toString().strip());
-        browser.script("return navigator.clipboard.writeText('');");
+        chromium.browser().script("return navigator.clipboard.writeText('');");
         shell.rightClickTerminal();
-        browser.click(By.id("menu-copy"));
+        chromium.browser().click(By.id("menu-copy"));
         Waits.until(Duration.ofSeconds(5), "the menu's Copy to put the selection on the clipboard", () ->
-                "copy-me-9".equals(String.valueOf(browser.script("return navigator.clipboard.readText();")).strip()));
+                "copy-me-9".equals(String.valueOf(chromium.browser().script("return navigator.clipboard.readText();")).strip()));
 
-        browser.script("return navigator.clipboard.writeText(arguments[0]);", "echo pasted-$((2+3))");
+        chromium.browser().script("return navigator.clipboard.writeText(arguments[0]);", "echo pasted-$((2+3))");
         shell.rightClickTerminal();
-        browser.click(By.id("menu-paste"));
+        chromium.browser().click(By.id("menu-paste"));
         shell.type("\n");
         shell.awaitOutput(Pattern.compile("(?m)^pasted-5$"));
     }

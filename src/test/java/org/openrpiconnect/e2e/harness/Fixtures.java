@@ -50,6 +50,23 @@ public final class Fixtures {
         return linkWithAuthKey(cloud, device, deviceName, uniqueEmail("owner"), password());
     }
 
+    /** A device linked to a new account that is also signed in in the browser. */
+    public record SignedInOwner(DeviceUser device, String deviceId) {}
+
+    /**
+     * A new account for {@code who}, signed in in {@code browser}, with a new device (its daemon started) linked to
+     * it by a personal auth key under the name {@code deviceName}.
+     */
+    public static SignedInOwner linkAndSignIn(CloudProcess cloud, Devices devices, Browser browser, String who,
+                                              String deviceName) {
+        String email = uniqueEmail(who);
+        String password = password();
+        DeviceUser device = devices.create(who);
+        String id = linkWithAuthKey(cloud, device, deviceName, email, password).id();
+        new CloudPages(browser, cloud.url()).signIn(email, password);
+        return new SignedInOwner(device, id);
+    }
+
     /** Creates the account EMAIL/PASSWORD, then links {@code device} to it with a personal auth key. */
     public static DeviceRow linkWithAuthKey(CloudProcess cloud, DeviceUser device, String deviceName, String email,
                                             String password) {
