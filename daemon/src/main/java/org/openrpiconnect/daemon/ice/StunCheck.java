@@ -2,9 +2,9 @@ package org.openrpiconnect.daemon.ice;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
-import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
 
+import org.openrpiconnect.daemon.session.IceConfig;
 import org.openrpiconnect.protocol.session.IceServer;
 
 import java.time.Duration;
@@ -35,9 +35,7 @@ final class StunCheck {
 
     static Verdict run(PeerConnectionFactory factory, IceUrl url, Duration timeout) throws InterruptedException {
         RTCConfiguration config = new RTCConfiguration();
-        RTCIceServer server = new RTCIceServer();
-        server.urls = List.of(url.text());
-        config.iceServers.add(server);
+        config.iceServers.add(IceConfig.server(List.of(url.text()), null, null));
         config.iceTransportPolicy = RTCIceTransportPolicy.ALL;
         Gathered gathered = CandidateGathering.run(factory, config, timeout, g -> g.has("srflx"));
         return judge(url, gathered, timeout);

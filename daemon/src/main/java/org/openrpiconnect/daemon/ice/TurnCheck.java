@@ -2,8 +2,8 @@ package org.openrpiconnect.daemon.ice;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
-import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
+import org.openrpiconnect.daemon.session.IceConfig;
 import org.openrpiconnect.protocol.session.IceServer;
 
 import java.time.Duration;
@@ -27,11 +27,8 @@ final class TurnCheck {
             throws InterruptedException {
         RTCConfiguration config = new RTCConfiguration();
         for (Server s : servers) {
-            RTCIceServer server = new RTCIceServer();
-            server.urls = s.urls().stream().map(IceUrl::text).toList();
-            server.username = s.username();
-            server.password = s.credential();
-            config.iceServers.add(server);
+            config.iceServers.add(IceConfig.server(s.urls().stream().map(IceUrl::text).toList(), s.username(),
+                    s.credential()));
         }
         config.iceTransportPolicy = RTCIceTransportPolicy.RELAY; // only what the TURN servers give counts
         Gathered gathered = CandidateGathering.run(factory, config, timeout, g -> g.has("relay"));
