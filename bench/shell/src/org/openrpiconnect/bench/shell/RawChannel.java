@@ -1,6 +1,5 @@
 package org.openrpiconnect.bench.shell;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
@@ -9,10 +8,10 @@ import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceGatheringState;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import org.openrpiconnect.daemon.session.Descriptions;
 import org.openrpiconnect.daemon.testing.BrowserPeer;
 
 import java.io.BufferedReader;
@@ -67,21 +66,7 @@ final class RawChannel {
                 if (received.addAndGet(copy.length) >= total) done.complete(System.nanoTime());
             }
         });
-        CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
-        pc.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                offer.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                offer.completeExceptionally(new IllegalStateException(error));
-            }
-        });
-        CompletableFuture<Void> local = new CompletableFuture<>();
-        pc.setLocalDescription(offer.get(10, TimeUnit.SECONDS), RawChannelPeer.observer(local));
-        local.get(10, TimeUnit.SECONDS);
+        Descriptions.setLocal(pc, Descriptions.offer(pc).get(10, TimeUnit.SECONDS)).get(10, TimeUnit.SECONDS);
         gathered.get(10, TimeUnit.SECONDS);
 
         Process sender = new ProcessBuilder(senderCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -92,10 +77,8 @@ final class RawChannel {
             BufferedReader fromSender = new BufferedReader(new InputStreamReader(sender.getInputStream(),
                     StandardCharsets.UTF_8));
             String answer = new String(Base64.getDecoder().decode(fromSender.readLine()), StandardCharsets.UTF_8);
-            CompletableFuture<Void> remote = new CompletableFuture<>();
-            pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answer),
-                    RawChannelPeer.observer(remote));
-            remote.get(10, TimeUnit.SECONDS);
+            Descriptions.setRemote(pc, new RTCSessionDescription(RTCSdpType.ANSWER, answer))
+                    .get(10, TimeUnit.SECONDS);
             started.get(60, TimeUnit.SECONDS);
             double cpuBefore = ProcCpu.millis(sender.pid()); // setpriv and env exec: the pid is the JVM's
             long end = done.get(120, TimeUnit.SECONDS);

@@ -1,9 +1,7 @@
 package org.openrpiconnect.bench.shell;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
-import dev.onvoid.webrtc.RTCAnswerOptions;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelBuffer;
@@ -14,8 +12,8 @@ import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import org.openrpiconnect.daemon.session.Descriptions;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -58,22 +56,9 @@ public final class RawChannelPeer {
                 channel.complete(dc);
             }
         });
-        await(setRemote(pc, offer));
-        CompletableFuture<RTCSessionDescription> answer = new CompletableFuture<>();
-        pc.createAnswer(new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                answer.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                answer.completeExceptionally(new IllegalStateException(error));
-            }
-        });
-        CompletableFuture<Void> local = new CompletableFuture<>();
-        pc.setLocalDescription(await(answer), observer(local));
-        await(local);
+        await(Descriptions.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offer)));
+        RTCSessionDescription answer = await(Descriptions.answer(pc));
+        await(Descriptions.setLocal(pc, answer));
         gathered.get(10, TimeUnit.SECONDS);
         System.out.println(Base64.getEncoder().encodeToString(
                 pc.getLocalDescription().sdp.getBytes(StandardCharsets.UTF_8)));
@@ -115,25 +100,5 @@ public final class RawChannelPeer {
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {
         return f.get(10, TimeUnit.SECONDS);
-    }
-
-    private static CompletableFuture<Void> setRemote(RTCPeerConnection pc, String sdp) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, sdp), observer(f));
-        return f;
-    }
-
-    static SetSessionDescriptionObserver observer(CompletableFuture<Void> f) {
-        return new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                f.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new IllegalStateException(error));
-            }
-        };
     }
 }

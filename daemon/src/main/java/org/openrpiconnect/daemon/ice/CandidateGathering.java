@@ -1,6 +1,5 @@
 package org.openrpiconnect.daemon.ice;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -8,11 +7,10 @@ import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceGatheringState;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
-import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+
+import org.openrpiconnect.daemon.session.Descriptions;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,26 +33,11 @@ final class CandidateGathering {
         RTCDataChannel channel = null;
         try {
             channel = pc.createDataChannel("doctor", new RTCDataChannelInit());
-            pc.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
-                @Override
-                public void onSuccess(RTCSessionDescription offer) {
-                    pc.setLocalDescription(offer, new SetSessionDescriptionObserver() {
-                        @Override
-                        public void onSuccess() {
-                        }
-
-                        @Override
-                        public void onFailure(String error) {
-                            events.failed("setting the local description failed: " + error);
-                        }
+            Descriptions.offer(pc).thenCompose(offer -> Descriptions.setLocal(pc, offer))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) events.failed((error.getCause() != null ? error.getCause() : error)
+                                .getMessage());
                     });
-                }
-
-                @Override
-                public void onFailure(String error) {
-                    events.failed("creating the offer failed: " + error);
-                }
-            });
             return events.await(timeout, enough);
         } finally {
             if (channel != null) {

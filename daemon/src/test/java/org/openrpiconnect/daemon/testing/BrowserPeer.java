@@ -1,6 +1,5 @@
 package org.openrpiconnect.daemon.testing;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -10,15 +9,14 @@ import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCDataChannelObserver;
 import dev.onvoid.webrtc.RTCDataChannelState;
 import dev.onvoid.webrtc.RTCIceCandidate;
-import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import org.openrpiconnect.daemon.session.ConnectionPath;
+import org.openrpiconnect.daemon.session.Descriptions;
+import org.openrpiconnect.daemon.session.IceConfig;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.session.IceServer;
 import org.openrpiconnect.protocol.session.SessionSignal;
@@ -291,55 +289,21 @@ public final class BrowserPeer implements AutoCloseable {
     }
 
     private RTCSessionDescription createOffer() throws Exception {
-        CompletableFuture<RTCSessionDescription> f = new CompletableFuture<>();
-        pc.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                f.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new AssertionError(error));
-            }
-        });
-        return f.get(10, TimeUnit.SECONDS);
+        return Descriptions.offer(pc).get(10, TimeUnit.SECONDS);
     }
 
     private void setLocal(RTCSessionDescription d) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        pc.setLocalDescription(d, observer(f));
-        f.get(10, TimeUnit.SECONDS);
+        Descriptions.setLocal(pc, d).get(10, TimeUnit.SECONDS);
     }
 
     private void setRemote(RTCSessionDescription d) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        pc.setRemoteDescription(d, observer(f));
-        f.get(10, TimeUnit.SECONDS);
-    }
-
-    private static SetSessionDescriptionObserver observer(CompletableFuture<Void> f) {
-        return new SetSessionDescriptionObserver() {
-            @Override
-            public void onSuccess() {
-                f.complete(null);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                f.completeExceptionally(new AssertionError(error));
-            }
-        };
+        Descriptions.setRemote(pc, d).get(10, TimeUnit.SECONDS);
     }
 
     private static RTCConfiguration configuration(Ice ice) {
         RTCConfiguration config = new RTCConfiguration();
         for (IceServer s : ice.servers()) {
-            RTCIceServer server = new RTCIceServer();
-            server.urls = new ArrayList<>(s.urls());
-            server.username = s.username();
-            server.password = s.credential();
-            config.iceServers.add(server);
+            config.iceServers.add(IceConfig.server(s.urls(), s.username(), s.credential()));
         }
         config.iceTransportPolicy = SessionSignal.POLICY_RELAY.equals(ice.policy()) ? RTCIceTransportPolicy.RELAY
                 : RTCIceTransportPolicy.ALL;
