@@ -16,13 +16,17 @@ final class ProcCpu {
     /** utime + stime + cutime + cstime of {@code pid}, in ms; 0 when the process is gone. */
     static double millis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-            return ticks * MS_PER_TICK;
+            return millisOfStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** utime + stime + cutime + cstime of a /proc/PID/stat line, in ms. */
+    static double millisOfStat(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks * MS_PER_TICK;
     }
 
     /** {@link #millis} of {@code pid} plus that of each of its children (the shell under the daemon, say). */

@@ -150,6 +150,10 @@ public final class ShellBench {
         Stats ratio = new Stats();
         Stats shellCpu = new Stats();
         Stats channelCpu = new Stats();
+        Stats shellReceiverCpu = new Stats();
+        Stats channelReceiverCpu = new Stats();
+        Stats shellBusy = new Stats();
+        Stats channelBusy = new Stats();
         for (int i = 0; i < BULK_REPEATS; i++) {
             Throughput s = shellThroughput(shell, daemonPid, bulk);
             Throughput c = RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES);
@@ -158,18 +162,39 @@ public final class ShellBench {
             ratio.add(100 * s.mbPerSecond() / c.mbPerSecond());
             shellCpu.add(s.senderCpuPerMb());
             channelCpu.add(c.senderCpuPerMb());
-            Report.note(String.format(Locale.ROOT, "throughput round %d: shell %.1f MB/s (%.0f B/message, %.1f "
-                    + "CPU ms/MB), channel %.1f MB/s (%.0f B/message, %.1f CPU ms/MB), ratio %.0f %%, load %s", i + 1,
-                    s.mbPerSecond(), s.averageMessageBytes(), s.senderCpuPerMb(), c.mbPerSecond(),
-                    c.averageMessageBytes(), c.senderCpuPerMb(),
-                    ratio.last(), Load.average()));
+            shellReceiverCpu.add(s.receiverCpuPerMb());
+            channelReceiverCpu.add(c.receiverCpuPerMb());
+            shellBusy.add(s.machineBusyPercent());
+            channelBusy.add(c.machineBusyPercent());
+            Report.note(String.format(Locale.ROOT, "throughput round %d: shell %.1f MB/s (%.0f B/message, CPU ms/MB "
+                    + "%.1f sending + %.1f receiving, cores %.0f %% busy), channel %.1f MB/s (%.0f B/message, CPU "
+                    + "ms/MB %.1f + %.1f, cores %.0f %% busy), ratio %.0f %%, load %s", i + 1,
+                    s.mbPerSecond(), s.averageMessageBytes(), s.senderCpuPerMb(), s.receiverCpuPerMb(),
+                    s.machineBusyPercent(), c.mbPerSecond(), c.averageMessageBytes(), c.senderCpuPerMb(),
+                    c.receiverCpuPerMb(), c.machineBusyPercent(), ratio.last(), Load.average()));
         }
+        Stats ptyRate = new Stats();
+        Stats ptyCpu = new Stats();
+        for (int i = 0; i < BULK_REPEATS; i++) {
+            Throughput p = PtyCeiling.cat(user, bulk, BULK_BYTES);
+            ptyRate.add(p.mbPerSecond());
+            ptyCpu.add(p.senderCpuPerMb());
+        }
+        Report.note(String.format(Locale.ROOT, "bare pty (cat read by script(1)): %.1f MB/s, %.1f CPU ms/MB, load %s",
+                ptyRate.percentile(50), ptyCpu.percentile(50), Load.average()));
         Files.delete(bulk);
         report.line("shell.throughput", shellRate.percentile(50), "MB/s");
         report.line("channel.throughput", channelRate.percentile(50), "MB/s");
         report.line("shell.throughput.ratio", ratio.percentile(50), "%"); // of the rounds: each pair back to back
         report.line("shell.throughput.cpu", shellCpu.percentile(50), "ms/MB");
         report.line("channel.throughput.cpu", channelCpu.percentile(50), "ms/MB");
+        report.line("shell.throughput.receiver_cpu", shellReceiverCpu.percentile(50), "ms/MB");
+        report.line("channel.throughput.receiver_cpu", channelReceiverCpu.percentile(50), "ms/MB");
+        // near 100: every core was busy, so CPU per MB (sending + receiving + the rest of the machine) set the speed
+        report.line("shell.throughput.cores_busy", shellBusy.percentile(50), "%");
+        report.line("channel.throughput.cores_busy", channelBusy.percentile(50), "%");
+        report.line("pty.throughput", ptyRate.percentile(50), "MB/s"); // the kernel's pty alone, no network
+        report.line("pty.throughput.cpu", ptyCpu.percentile(50), "ms/MB");
     }
 
     private void ssh(Path work, String user) throws Exception {
@@ -276,18 +301,26 @@ public final class ShellBench {
         peer.type(command);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         double cpuBefore = -1;
+        double receiverBefore = 0;
+        MachineCpu.Sample machineBefore = null;
         while (last.get() == 0) {
-            if (cpuBefore < 0 && first.get() != 0) cpuBefore = ProcCpu.millisWithChildren(daemonPid);
+            if (cpuBefore < 0 && first.get() != 0) {
+                cpuBefore = ProcCpu.millisWithChildren(daemonPid);
+                receiverBefore = MachineCpu.receiverMillis();
+                machineBefore = MachineCpu.sample();
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("cat did not finish: " + (peer.received() - before) + " of "
                         + (echo + BULK_BYTES) + " bytes came");
             }
             Thread.sleep(1);
         }
+        double busy = machineBefore == null ? 0 : MachineCpu.sample().busyPercentSince(machineBefore);
+        double receiverCpu = MachineCpu.receiverMillis() - receiverBefore;
         peer.onOutput(null);
         Thread.sleep(500); // the prompt after cat; the shell has reaped cat by then (its CPU time counts)
         double cpu = ProcCpu.millisWithChildren(daemonPid) - cpuBefore;
-        return new Throughput(BULK_BYTES, last.get() - first.get(), messages.get(), cpu);
+        return new Throughput(BULK_BYTES, last.get() - first.get(), messages.get(), cpu, receiverCpu, busy);
     }
 
     private static Path writeBulkFile(Path file) throws Exception {

@@ -1,10 +1,12 @@
 package org.openrpiconnect.bench.shell;
 
 /**
- * One bulk transfer: bytes from the first received to the last, in how many messages, and the CPU time the sending
- * side (its process and children) used meanwhile.
+ * One bulk transfer: bytes from the first received to the last, in how many messages, the CPU time the sending
+ * side (its process and children) and the receiving side (this process) used meanwhile, and how busy all the
+ * machine's cores were.
  */
-record Throughput(long bytes, long nanos, long messages, double senderCpuMillis) {
+record Throughput(long bytes, long nanos, long messages, double senderCpuMillis, double receiverCpuMillis,
+                  double machineBusyPercent) {
     /** MB/s, 10^6 bytes. */
     double mbPerSecond() {
         return bytes / 1e6 / (nanos / 1e9);
@@ -13,6 +15,11 @@ record Throughput(long bytes, long nanos, long messages, double senderCpuMillis)
     /** The sending side's CPU ms per MB. */
     double senderCpuPerMb() {
         return senderCpuMillis / (bytes / 1e6);
+    }
+
+    /** The receiving side's CPU ms per MB. */
+    double receiverCpuPerMb() {
+        return receiverCpuMillis / (bytes / 1e6);
     }
 
     double averageMessageBytes() {
