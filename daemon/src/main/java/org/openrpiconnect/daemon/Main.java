@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code rpi-connectd}: the per-user Raspberry Pi Connect daemon. */
@@ -25,7 +26,19 @@ public final class Main implements Callable<Integer> {
     boolean allowRoot;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        Optional<Main> plain = PlainArguments.bind(args);
+        int code;
+        if (plain.isPresent()) {
+            try {
+                code = plain.get().call();
+            } catch (Exception e) { // as picocli's execute reports a failure
+                e.printStackTrace();
+                code = CommandLine.ExitCode.SOFTWARE;
+            }
+        } else {
+            code = new CommandLine(new Main()).execute(args);
+        }
+        System.exit(code);
     }
 
     @Override
