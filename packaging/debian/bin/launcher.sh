@@ -6,6 +6,7 @@ RPI_CONNECT_CLI_CLASSPATH="@CLI_CLASSPATH@"
 RPI_CONNECTD_CLASSPATH="@DAEMON_CLASSPATH@"
 RPI_CONNECT_NATIVE_DIR=/usr/lib/rpi-connect
 RPI_CONNECT_CDS_ARCHIVE=/var/cache/rpi-connect/rpi-connect.jsa
+RPI_CONNECTD_CDS_ARCHIVE=/var/cache/rpi-connect/rpi-connectd.jsa
 
 # Defaults for a small device; /etc/default/rpi-connect may override each (see the comments there).
 # The CLI makes one or two local calls and exits: C1 only, serial GC, small stacks, no perf data file in /tmp.
@@ -30,3 +31,17 @@ if [ ! -x "$RPI_CONNECT_JAVA" ]; then
     echo "Raspberry Pi Connect needs Java 17 or later: $RPI_CONNECT_JAVA was not found. Install openjdk-17-jre-headless, or set RPI_CONNECT_JAVA_HOME in /etc/default/rpi-connect." >&2
     exit 1
 fi
+
+# Sets $cds to the option that maps the class-data sharing archive $1 (made by update-cds-archive for one java
+# binary), or to nothing: another JVM would reject the archive with a warning on every run. A function that sets a
+# variable, not $(...): no extra process on every run.
+use_cds_archive() {
+    cds=""
+    if [ -r "$1" ] && [ -r "$1.java" ]; then
+        read -r archive_java < "$1.java" || true
+        # -ef (same file, through symlinks) rather than comparing readlink -f: no extra process either.
+        if [ -n "$archive_java" ] && [ "$RPI_CONNECT_JAVA" -ef "$archive_java" ]; then
+            cds="-XX:SharedArchiveFile=$1"
+        fi
+    fi
+}

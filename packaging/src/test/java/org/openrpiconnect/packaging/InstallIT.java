@@ -210,6 +210,20 @@ class InstallIT {
         assertEquals(tmpBefore, tmpEntries(), "something was extracted to /tmp");
     }
 
+    @Test
+    @Order(5)
+    void the_daemon_maps_the_class_data_sharing_archive_made_at_installation() throws IOException {
+        assumeTrue(daemon != null && daemon.isAlive(), "the daemon is not running (see the test before)");
+        String archive = "/var/cache/rpi-connect/rpi-connectd.jsa";
+        assertTrue(Files.isRegularFile(Path.of(archive)), "postinst made no archive for the daemon");
+
+        assertTrue(daemonJavaCommand().contains("-XX:SharedArchiveFile=" + archive), daemonJavaCommand().toString());
+        String maps = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "maps"));
+        assertTrue(maps.contains(archive), "the daemon runs without its archive");
+        String log = Files.readString(work.resolve("daemon.log"));
+        assertFalse(log.contains("[cds") || log.contains("[class,path"), "the JVM complained:\n" + log);
+    }
+
     /** The java command line of the daemon the installed launcher started (the launcher execs java). */
     private List<String> daemonJavaCommand() throws IOException {
         byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(daemon.pid()), "cmdline"));
@@ -274,7 +288,7 @@ class InstallIT {
             Path path = Path.of(line);
             if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) packageFiles.add(line);
         }
-        packageFiles.addAll(List.of("/var/cache/rpi-connect/rpi-connect.jsa",
+        packageFiles.addAll(List.of("/var/cache/rpi-connect/rpi-connect.jsa", "/var/cache/rpi-connect/rpi-connectd.jsa",
                 "/etc/systemd/user/default.target.wants/rpi-connect.service",
                 "/etc/systemd/user/default.target.wants/rpi-connect-signin.path",
                 "/etc/systemd/user/graphical-session.target.wants/rpi-connect-wayvnc.service",
