@@ -85,7 +85,7 @@ public final class Daemon {
             }
             Problems problems = new Problems();
             ScheduledThreadPoolExecutor scheduler = newScheduler();
-            CloudClient cloud = new CloudClient(endpoint, CloudClient.newHttpClient(), CloudClient.REQUEST_TIMEOUT);
+            CloudClient cloud = new CloudClient(endpoint, CloudClient.REQUEST_TIMEOUT);
             BoardFactsReader board = new BoardFactsReader(env.sysroot(), System.getProperty("os.arch"),
                     Daemon::machineHostname);
             Services services = new Services(store, problems);

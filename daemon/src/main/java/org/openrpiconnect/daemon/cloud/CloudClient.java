@@ -15,37 +15,38 @@ import org.openrpiconnect.protocol.session.IceServerList;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The device API over REST ({@link DeviceApi}): each call signed, each failure turned into one of the
- * {@link CloudException} kinds. Bodies are JSON in the protocol's one codec.
+ * {@link CloudException} kinds. Bodies are JSON in the protocol's one codec. HTTP goes through {@link HttpExchange}
+ * (HttpURLConnection): an idle daemon linked to an http:// cloud loads no TLS classes.
  */
 public final class CloudClient {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The device API's answers are a few KB; a cloud answering more must not fill the daemon's small heap. */
+    public static final int MAX_ANSWER_BYTES = 1 << 20;
 
     private final CloudEndpoint endpoint;
-    private final HttpClient http;
+    private final HttpExchange http;
     private final Duration requestTimeout;
 
-    public CloudClient(CloudEndpoint endpoint, HttpClient http, Duration requestTimeout) {
+    public CloudClient(CloudEndpoint endpoint, Duration requestTimeout) {
+        this(endpoint, new HttpExchange(HttpExchange.Connector.DEFAULT, CONNECT_TIMEOUT, MAX_ANSWER_BYTES),
+                requestTimeout);
+    }
+
+    /** Tests: another way to open connections (a test TLS trust store), another answer limit. */
+    CloudClient(CloudEndpoint endpoint, HttpExchange http, Duration requestTimeout) {
         this.endpoint = endpoint;
         this.http = http;
         this.requestTimeout = requestTimeout;
-    }
-
-    public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public CloudEndpoint endpoint() {
@@ -96,16 +97,13 @@ public final class CloudClient {
             throws CloudException {
         URI uri = endpoint.http(path);
         byte[] bytes = body == null ? new byte[0] : Json.writeBytes(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (body != null) request.header("Content-Type", "application/json");
-        if (signer != null) signer.headers(method, uri.getRawPath(), bytes).forEach(request::header);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        if (body != null) headers.put("Content-Type", "application/json");
+        if (signer != null) headers.putAll(signer.headers(method, uri.getRawPath(), bytes));
 
-        HttpResponse<byte[]> response = send(request.build());
-        if (response.statusCode() == expected) {
+        HttpExchange.Answer response = send(method, path, uri, headers, body == null ? null : bytes);
+        if (response.status() == expected) {
             if (type == Void.class) return null;
             try {
                 return Json.read(response.body(), type);
@@ -117,30 +115,33 @@ public final class CloudClient {
         throw errorOf(method, path, response);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws CloudException {
+    private HttpExchange.Answer send(String method, String path, URI uri, Map<String, String> headers, byte[] body)
+            throws CloudException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            return http.send(method, uri, headers, body, requestTimeout);
+        } catch (HttpExchange.NotHttp | HttpExchange.TooLarge e) {
+            throw new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path + " with "
+                    + e.getMessage());
+        } catch (SocketTimeoutException e) {
             throw new CloudException.Unreachable(endpoint.text(), "timed out");
         } catch (ConnectException e) {
             throw new CloudException.Unreachable(endpoint.text(), "connection refused");
+        } catch (UnknownHostException e) {
+            throw new CloudException.Unreachable(endpoint.text(), "unknown host " + e.getMessage());
         } catch (IOException e) {
             throw new CloudException.Unreachable(endpoint.text(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CloudException.Unreachable(endpoint.text(), "interrupted");
         }
     }
 
-    private static CloudException errorOf(String method, String path, HttpResponse<byte[]> response) {
+    private static CloudException errorOf(String method, String path, HttpExchange.Answer response) {
         try {
             DeviceError error = Json.read(response.body(), DeviceError.class);
-            if (error != null && error.code() != null) return new CloudException.Rejected(response.statusCode(), error);
+            if (error != null && error.code() != null) return new CloudException.Rejected(response.status(), error);
         } catch (Json.MalformedJsonException e) {
             // not the error shape: reported below
         }
         return new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path + " with HTTP "
-                + response.statusCode(), response.statusCode());
+                + response.status(), response.status());
     }
 }
