@@ -17,10 +17,17 @@ import java.util.Map;
  * keep-alive cache for a few seconds). Redirects are not followed, and an answer larger than {@code maxBody}
  * bytes is refused without being read.
  *
- * <p>The JDK sends a request once more, on a new connection, when the first ends before any status line (typically
- * a kept-alive connection the server had closed); not after a timeout.
+ * <p>The JDK would send a POST once more, on a new connection, when the first ends before any status line; that is
+ * turned off (sun.net.http.retryPost) before the first connection: a sign-in spends a one-time auth key that the
+ * cloud may have taken already, and the caller's own retry with backoff decides what to do instead.
  */
 final class HttpExchange {
+    static {
+        if (System.getProperty("sun.net.http.retryPost") == null) {
+            System.setProperty("sun.net.http.retryPost", "false"); // read once, when the JDK's http handler loads
+        }
+    }
+
     /** Opens the connection for a URL; tests pass one that trusts their own TLS certificate. */
     @FunctionalInterface
     interface Connector {

@@ -115,6 +115,15 @@ class CloudClientTest {
     }
 
     @Test
+    void a_post_whose_connection_closes_before_an_answer_is_sent_once_and_is_unreachable() throws Exception {
+        server = ScriptedHttpServer.start((request, out) -> out.close()); // took it, said nothing
+
+        assertThrows(CloudException.Unreachable.class, () -> client().pollDeviceCode(signer, "code-1"));
+
+        assertEquals(1, server.requests().size(), "the POST went out again: a sign-in would spend its key twice");
+    }
+
+    @Test
     void an_answer_without_an_http_status_line_is_unexpected() throws Exception {
         server = ScriptedHttpServer.start((request, out) -> {
             out.write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
