@@ -22,7 +22,8 @@ import java.util.Map;
  * as {@code null} unless the record is marked {@link OmitNulls}; enums travel by their {@link WireEnum} name (other
  * enums by constant name); {@code List}/{@code Collection}, {@code Map<String, ?>}, strings, booleans, numbers and
  * {@link JsonValue}s as themselves. Reading ignores unknown members, reads a missing or null member as null (a
- * primitive as 0 or false) and refuses a member of the wrong kind with a {@link JsonReadException} naming its path.
+ * primitive as 0 or false), refuses a member of the wrong kind with a {@link JsonReadException} naming its path, and
+ * gives the tree itself for a target of type {@code Object}.
  */
 public final class JsonBinder {
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
@@ -93,6 +94,7 @@ public final class JsonBinder {
         if (type instanceof WildcardType w) return read(v, w.getUpperBounds()[0], path);
         if (type instanceof ParameterizedType p) return readGeneric(v, p, path);
         if (!(type instanceof Class<?> c)) throw new IllegalArgumentException("cannot read into " + type);
+        if (c == Object.class) return v; // an untyped target (a result nobody reads) gets the tree
         if (JsonValue.class.isAssignableFrom(c)) {
             if (c.isInstance(v)) return v;
             if (v instanceof JsonNull) return null;

@@ -82,6 +82,7 @@ class JsonBinderTest {
         assertNull(Json.read("null", StatusResult.class));
         assertEquals(JsonNull.INSTANCE, Json.read("null", JsonValue.class));
         assertTrue(Json.read("{\"a\":1}", JsonValue.class).isObject());
+        assertEquals(JsonObject.empty(), Json.read("{}", Object.class));
     }
 
     @Test
