@@ -23,6 +23,7 @@ public final class Json {
         return JsonWriter.write(JsonBinder.toTree(value));
     }
 
+    /** UTF-8 of {@link #write}; a lone surrogate in a string (not text any more) is written as '?'. */
     public static byte[] writeBytes(Object value) {
         return write(value).getBytes(StandardCharsets.UTF_8);
     }
