@@ -233,8 +233,8 @@ public final class JsonBinder {
     }
 
     /** How one record class maps to a JSON object: its components, their wire names, its canonical constructor. */
-    private record RecordShape(String[] names, Method[] accessors, Type[] types, Constructor<?> constructor,
-                               boolean omitNulls) {
+    private record RecordShape(String[] names, Method[] accessors, Type[] types, Class<?>[] rawTypes,
+                               Constructor<?> constructor, boolean omitNulls) {
         static RecordShape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             if (components == null) throw new IllegalArgumentException(type.getName() + " is not a record");
@@ -252,7 +252,8 @@ public final class JsonBinder {
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor(raw);
                 constructor.setAccessible(true);
-                return new RecordShape(names, accessors, types, constructor, type.isAnnotationPresent(OmitNulls.class));
+                return new RecordShape(names, accessors, types, raw, constructor,
+                        type.isAnnotationPresent(OmitNulls.class));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
             }
@@ -278,9 +279,7 @@ public final class JsonBinder {
             for (int i = 0; i < names.length; i++) {
                 JsonValue v = o.get(names[i]);
                 args[i] = v == null || v.isNull() ? null : read(v, types[i], member(path, names[i]));
-                if (args[i] == null && constructor.getParameterTypes()[i].isPrimitive()) {
-                    args[i] = defaultOf(constructor.getParameterTypes()[i]);
-                }
+                if (args[i] == null && rawTypes[i].isPrimitive()) args[i] = defaultOf(rawTypes[i]);
             }
             try {
                 return constructor.newInstance(args);
