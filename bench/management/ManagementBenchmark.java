@@ -1,4 +1,5 @@
 import org.openrpiconnect.cloud.Cloud;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.cloud.PublicUrl;
 import org.openrpiconnect.cloud.db.Database;
 import org.openrpiconnect.cloud.db.DatabaseSettings;
@@ -222,7 +223,7 @@ public final class ManagementBenchmark {
         }
 
         long totalCount(String path) throws IOException, InterruptedException {
-            return Json.mapper().readTree(get(path).body()).get("meta").get("total_count").asLong();
+            return CloudJson.mapper().readTree(get(path).body()).get("meta").get("total_count").asLong();
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.e2e.harness.CloudAdmin;
 import org.openrpiconnect.e2e.harness.CloudProcess;
 import org.openrpiconnect.e2e.harness.CommandRunner;
@@ -237,7 +238,7 @@ class BulkProvisioningTest {
         HttpResult r = send("POST", path, body, Map.of("Content-Type", "application/json", "Accept", accept,
                 "X-Connect-Identity-Signature", RequestSignature.sign(identity.getPrivate(), payload)));
         assertEquals(201, r.status(), r::toString);
-        return Json.read(r.body(), JsonNode.class);
+        return CloudJson.tree(r.body());
     }
 
     private Optional<JsonNode> deviceWithSerial(String serial) {
@@ -251,7 +252,7 @@ class BulkProvisioningTest {
     private JsonNode getJson(String pathAndQuery) {
         HttpResult r = send("GET", pathAndQuery, null, Map.of());
         assertEquals(200, r.status(), () -> "GET " + pathAndQuery + ": " + r);
-        return Json.read(r.body(), JsonNode.class);
+        return CloudJson.tree(r.body());
     }
 
     private HttpResult send(String method, String pathAndQuery, byte[] body, Map<String, String> headers) {

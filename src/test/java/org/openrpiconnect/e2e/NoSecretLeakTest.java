@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.e2e.harness.Browser;
 import org.openrpiconnect.e2e.harness.CloudAdmin;
 import org.openrpiconnect.e2e.harness.CloudPages;
@@ -66,7 +67,7 @@ class NoSecretLeakTest {
         String token = cloud.accounts().createToken(org);
         HttpResult apiKey = new ManagementApi(cloud.url(), token).createAuthKey("leak check", 1, "leak-api");
         assertEquals(201, apiKey.status(), apiKey::toString);
-        String orgApiKey = Json.mapper().readTree(apiKey.body()).path("secret").asText();
+        String orgApiKey = CloudJson.mapper().readTree(apiKey.body()).path("secret").asText();
         String userKey = cloud.accounts().createAuthKey("--user", email, "--device-name", "leak-cli");
         String orgKey = cloud.accounts().createAuthKey("--org", org, "--device-name", "leak-file");
         String unknownKey = "rpuak_" + Fixtures.randomHex(16);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.e2e.harness.Browser;
 import org.openrpiconnect.e2e.harness.CloudPages;
 import org.openrpiconnect.e2e.harness.CloudProcess;
@@ -169,7 +170,7 @@ class SignInPathsTest {
         HttpResult created = new ManagementApi(cloud.url(), token).createAuthKey("e2e provisioning", 1, name);
 
         assertEquals(201, created.status(), created::toString);
-        JsonNode body = Json.mapper().readTree(created.body());
+        JsonNode body = CloudJson.mapper().readTree(created.body());
         assertTrue(body.path("secret").asText().startsWith("rpoak_"), "an organisation key starts with rpoak_");
         assertEquals("e2e provisioning", body.path("description").asText());
         assertEquals(name, body.path("device_name").asText());

@@ -68,7 +68,7 @@ public final class ArchiveTraining {
         StatusResult status = new StatusResult(true, true, new StatusResult.ServiceStatus(true, 0),
                 new StatusResult.ServiceStatus(true, 1), "archive-training", "https://connect.example", null, null);
         String line = Json.write(new LocalResponse(LocalApi.PROTOCOL_VERSION, Version.current(),
-                Json.mapper().valueToTree(status), null)) + "\n";
+                Json.tree(status), null)) + "\n";
         for (int i = 0; i < calls; i++) {
             try (SocketChannel client = server.accept()) {
                 ByteBuffer request = ByteBuffer.allocate(4096);

@@ -267,7 +267,7 @@ class CliAgainstLocalSocketTest {
         assertEquals("Remote shell access allowed\n", cli.run("shell", "on").out());
 
         List<ServiceParams> sent = daemon.requests().stream()
-                .map(r -> Json.mapper().convertValue(r.params(), ServiceParams.class)).toList();
+                .map(r -> Json.read(r.params(), ServiceParams.class)).toList();
         assertEquals(List.of(new ServiceParams("vnc", false), new ServiceParams("vnc", true),
                 new ServiceParams("shell", false), new ServiceParams("shell", true)), sent);
     }
@@ -328,6 +328,6 @@ class CliAgainstLocalSocketTest {
     }
 
     private static SignInParams signInParams(LocalRequest request) {
-        return Json.mapper().convertValue(request.params(), SignInParams.class);
+        return Json.read(request.params(), SignInParams.class);
     }
 }

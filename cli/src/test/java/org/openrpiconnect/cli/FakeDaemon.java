@@ -1,7 +1,7 @@
 package org.openrpiconnect.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.Version;
 import org.openrpiconnect.protocol.local.LocalApi;
 import org.openrpiconnect.protocol.local.LocalError;
@@ -65,7 +65,7 @@ final class FakeDaemon implements AutoCloseable {
     }
 
     LocalResponse ok(Object result) {
-        JsonNode node = Json.mapper().valueToTree(result);
+        JsonValue node = Json.tree(result);
         return new LocalResponse(LocalApi.PROTOCOL_VERSION, version, node, null);
     }
 

@@ -59,7 +59,7 @@ class AuthKeySignInTest {
     void auth_key_links_the_device_saves_a_private_credential_and_subscribes() throws Exception {
         cloud.addAuthKey("rpuak_good");
 
-        SignInResult result = Json.mapper().treeToValue(signIn("rpuak_good").result(), SignInResult.class);
+        SignInResult result = Json.read(signIn("rpuak_good").result(), SignInResult.class);
 
         assertEquals(SignInResult.SIGNED_IN, result.state());
         assertEquals("testpi", result.deviceName());

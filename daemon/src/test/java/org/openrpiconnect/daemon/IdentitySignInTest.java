@@ -160,7 +160,7 @@ class IdentitySignInTest {
         assertNull(daemon.status().problem(), "the user chose this");
         assertEquals(1, cloud.identityRequests(), "no sign-in behind the user's back");
 
-        SignInResult again = Json.mapper().treeToValue(signIn().result(), SignInResult.class);
+        SignInResult again = Json.read(signIn().result(), SignInResult.class);
 
         assertEquals(new SignInResult(SignInResult.SIGNED_IN, null, "pi5-003"), again);
         assertEquals(2, cloud.identityRequests());
@@ -193,7 +193,7 @@ class IdentitySignInTest {
         withKeyFile(cloud.url()).start();
         eventually(WAIT, "the refusal in status", () -> daemon.status().problem() != null);
 
-        SignInResult result = Json.mapper().treeToValue(signIn().result(), SignInResult.class);
+        SignInResult result = Json.read(signIn().result(), SignInResult.class);
 
         assertEquals(SignInResult.PENDING, result.state());
         assertTrue(result.verificationUrl().startsWith(cloud.url() + "/verify/"), result.verificationUrl());
@@ -215,7 +215,7 @@ class IdentitySignInTest {
         assertTrue(daemon.status().problem().contains("answered POST /api/v1/device/signin/identity with HTTP 404"),
                 daemon.status().problem());
         assertEquals(1, cloud.identityRequests());
-        SignInResult result = Json.mapper().treeToValue(signIn().result(), SignInResult.class);
+        SignInResult result = Json.read(signIn().result(), SignInResult.class);
         assertEquals(SignInResult.PENDING, result.state());
     }
 
@@ -279,7 +279,7 @@ class IdentitySignInTest {
         daemon.env().put("PATH", bin.toString());
         daemon.start();
 
-        SignInResult result = Json.mapper().treeToValue(signIn().result(), SignInResult.class);
+        SignInResult result = Json.read(signIn().result(), SignInResult.class);
 
         assertEquals(SignInResult.PENDING, result.state());
         assertNull(daemon.status().problem(), "an unusable OTP key is no problem of the user's");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.SignedInDevice;
 
@@ -52,7 +53,7 @@ class ManagementApiTest {
                         + "\"tags\":[\"production\",\"kiosk\"]}", null);
         assertEquals(201, r.statusCode(), r.body());
         assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
-        JsonNode n = Json.mapper().readTree(r.body());
+        JsonNode n = CloudJson.mapper().readTree(r.body());
         List<String> fields = new ArrayList<>();
         n.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "description", "device_name", "tags", "secret", "expires_at"), fields);
@@ -71,7 +72,7 @@ class ManagementApiTest {
         HttpResponse<String> r = post("Bearer " + token, "application/x-www-form-urlencoded",
                 "description=my-auth-key&ttl_days=7&device_name=pi5-002&tags%5B%5D=production&tags%5B%5D=kiosk", null);
         assertEquals(201, r.statusCode(), r.body());
-        JsonNode n = Json.mapper().readTree(r.body());
+        JsonNode n = CloudJson.mapper().readTree(r.body());
         assertEquals("[\"production\",\"kiosk\"]", n.get("tags").toString());
         long days = Duration.between(Instant.now(), Instant.parse(n.get("expires_at").asText())).toDays();
         assertTrue(days == 6 || days == 7);
@@ -85,7 +86,7 @@ class ManagementApiTest {
     void defaults_are_one_day_no_device_name_and_no_tags() throws Exception {
         HttpResponse<String> r = post("Bearer " + token, "application/x-www-form-urlencoded", "description=d", null);
         assertEquals(201, r.statusCode(), r.body());
-        JsonNode n = Json.mapper().readTree(r.body());
+        JsonNode n = CloudJson.mapper().readTree(r.body());
         assertTrue(n.get("device_name").isNull());
         assertEquals("[]", n.get("tags").toString());
     }
@@ -168,6 +169,6 @@ class ManagementApiTest {
     void malformed_json_is_a_400_with_a_message() throws Exception {
         HttpResponse<String> r = post("Bearer " + token, "application/json", "{nope", null);
         assertEquals(400, r.statusCode());
-        assertTrue(Json.mapper().readTree(r.body()).get("message").asText().contains("JSON"));
+        assertTrue(CloudJson.mapper().readTree(r.body()).get("message").asText().contains("JSON"));
     }
 }

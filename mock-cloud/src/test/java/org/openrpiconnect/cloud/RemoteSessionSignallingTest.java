@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.cloud.session.IceSettings;
 import org.openrpiconnect.cloud.session.SessionRelay;
 import org.openrpiconnect.cloud.web.session.SessionSocket;
@@ -113,7 +114,7 @@ class RemoteSessionSignallingTest {
             while (System.nanoTime() < deadline) {
                 String text = received.poll(100, TimeUnit.MILLISECONDS);
                 if (text == null) continue;
-                JsonNode node = Json.read(text, JsonNode.class);
+                JsonNode node = CloudJson.tree(text);
                 if (type.equals(node.path("type").asText())) return node;
             }
             throw new AssertionError("no " + type + " frame within 5 s");
@@ -164,7 +165,7 @@ class RemoteSessionSignallingTest {
                 + cloud.cloud.accounts.findByEmail(l.email()).orElseThrow().id()), ready.toString());
 
         browser.send(Map.of("type", "session.offer", "sdp", SDP));
-        SessionSignal offer = Json.read(Json.write(l.events().next(SessionSignal.OFFER)), SessionSignal.class);
+        SessionSignal offer = Json.read(l.events().next(SessionSignal.OFFER).toString(), SessionSignal.class);
         assertEquals(sessionId, offer.sessionId());
         assertEquals(SDP, offer.sdp());
         assertEquals(SessionSignal.KIND_SHELL, offer.kind());
@@ -387,7 +388,7 @@ class RemoteSessionSignallingTest {
     private static JsonNode access(Browser browser, String deviceId) {
         HttpResponse<String> r = browser.get("/dashboard/access");
         assertEquals(200, r.statusCode(), r.body());
-        for (JsonNode n : Json.read(r.body(), JsonNode.class)) {
+        for (JsonNode n : CloudJson.tree(r.body())) {
             if (deviceId.equals(n.path("device_id").asText())) return n;
         }
         throw new AssertionError(deviceId + " not in " + r.body());

@@ -2,6 +2,7 @@ package org.openrpiconnect.e2e.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.Cookie;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.protocol.Json;
 
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class SignallingClient implements WebSocket.Listener, AutoCloseable
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            frames.add(Json.read(partial.toString(), JsonNode.class));
+            frames.add(CloudJson.tree(partial.toString()));
             partial.setLength(0);
         }
         ws.request(1);

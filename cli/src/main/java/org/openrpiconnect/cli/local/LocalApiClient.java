@@ -1,8 +1,7 @@
 package org.openrpiconnect.cli.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.local.LocalApi;
 import org.openrpiconnect.protocol.local.LocalMethod;
 import org.openrpiconnect.protocol.local.LocalRequest;
@@ -33,14 +32,14 @@ public final class LocalApiClient {
     public <T> T call(LocalMethod method, Object params, Class<T> resultType) {
         LocalResponse response = exchange(method, params, timeoutFor(method));
         if (!response.ok()) throw new DaemonErrorException(response.error());
-        JsonNode result = response.result();
+        JsonValue result = response.result();
         if (result == null || result.isNull()) {
             throw new DaemonProtocolException(method.wireName() + " answered without a result");
         }
         try {
-            return Json.mapper().treeToValue(result, resultType);
-        } catch (JsonProcessingException e) {
-            throw new DaemonProtocolException(method.wireName() + " result: " + e.getOriginalMessage());
+            return Json.read(result, resultType);
+        } catch (Json.MalformedJsonException e) {
+            throw new DaemonProtocolException(method.wireName() + " result: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
 package org.openrpiconnect.daemon.cloud;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.drafts.Draft_6455;
@@ -11,6 +9,7 @@ import org.openrpiconnect.daemon.config.CloudEndpoint;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceApi;
 import org.openrpiconnect.protocol.device.DeviceEvent;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,20 +162,20 @@ public final class EventSubscription {
         synchronized (this) {
             if (client != current) return;
         }
-        JsonNode frame;
+        JsonValue frame;
         try {
-            frame = Json.read(text, JsonNode.class);
+            frame = Json.read(text, JsonValue.class);
         } catch (Json.MalformedJsonException e) {
             log.warn("Ignoring an unreadable event frame (device {}): {}", deviceId, e.getMessage());
             return;
         }
-        String type = frame == null ? null : frame.path("type").asText(null);
+        String type = frame.text("type");
         if (type == null) return;
         if (SessionSignal.isSessionType(type)) {
             SessionSignal signal;
             try {
-                signal = Json.mapper().treeToValue(frame, SessionSignal.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+                signal = Json.read(frame, SessionSignal.class);
+            } catch (Json.MalformedJsonException e) {
                 log.warn("Ignoring an unreadable {} frame (device {}): {}", type, deviceId,
                         firstLine(String.valueOf(e.getMessage())));
                 return;
@@ -187,8 +186,8 @@ public final class EventSubscription {
         }
         DeviceEvent event;
         try {
-            event = Json.mapper().treeToValue(frame, DeviceEvent.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            event = Json.read(frame, DeviceEvent.class);
+        } catch (Json.MalformedJsonException e) {
             log.warn("Ignoring an unreadable {} event (device {})", type, deviceId);
             return;
         }

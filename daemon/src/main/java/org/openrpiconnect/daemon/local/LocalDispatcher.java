@@ -1,9 +1,11 @@
 package org.openrpiconnect.daemon.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.Version;
+import org.openrpiconnect.protocol.json.JsonNumber;
+import org.openrpiconnect.protocol.json.JsonObject;
+import org.openrpiconnect.protocol.json.JsonString;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.local.LocalApi;
 import org.openrpiconnect.protocol.local.LocalError;
 import org.openrpiconnect.protocol.local.LocalErrorCode;
@@ -32,32 +34,31 @@ public final class LocalDispatcher {
     }
 
     public LocalReply dispatch(byte[] line) {
-        JsonNode request;
+        JsonValue request;
         try {
-            request = Json.read(line, JsonNode.class);
+            request = Json.read(line, JsonValue.class);
         } catch (Json.MalformedJsonException e) {
             return LocalReply.of(error(LocalErrorCode.BAD_REQUEST, "The request is not valid JSON ("
                     + e.getMessage() + "). Use rpi-connect to talk to rpi-connectd."));
         }
-        if (request == null || !request.isObject()) {
+        if (!request.isObject()) {
             return LocalReply.of(error(LocalErrorCode.BAD_REQUEST,
                     "The request must be a JSON object like {\"v\":1,\"method\":\"status\"}."));
         }
-        JsonNode v = request.get("v");
-        if (v == null || !v.isInt() || v.intValue() != LocalApi.PROTOCOL_VERSION) {
+        JsonValue v = request.get("v");
+        if (!(v instanceof JsonNumber n && n.isInt() && n.intValue() == LocalApi.PROTOCOL_VERSION)) {
             return LocalReply.of(error(LocalErrorCode.BAD_REQUEST, "This rpi-connectd (" + Version.current()
                     + ") speaks local API version " + LocalApi.PROTOCOL_VERSION + ", the request "
                     + (v == null ? "named none" : "used " + v) + ". Use the rpi-connect that came with it."));
         }
-        JsonNode methodName = request.get("method");
-        LocalMethod method = methodName != null && methodName.isTextual() ? LocalMethod.fromWire(methodName.asText())
-                : null;
+        JsonValue methodName = request.get("method");
+        LocalMethod method = methodName instanceof JsonString s ? LocalMethod.fromWire(s.value()) : null;
         LocalHandler handler = method == null ? null : handlers.get(method);
         if (handler == null) {
             return LocalReply.of(error(LocalErrorCode.UNKNOWN_METHOD, "Unknown method " + methodName
                     + "; this rpi-connectd (" + Version.current() + ") knows " + knownMethods() + "."));
         }
-        JsonNode params = request.get("params");
+        JsonValue params = request.get("params");
         try {
             Object outcome = handler.handle(params == null || params.isNull() ? null : params);
             if (outcome instanceof LocalHandler.ThenRun then) {
@@ -76,13 +77,13 @@ public final class LocalDispatcher {
     }
 
     /** Reads a method's params into its type; missing or malformed params are the caller's mistake. */
-    public static <T> T params(JsonNode params, Class<T> type) throws LocalApiException {
+    public static <T> T params(JsonValue params, Class<T> type) throws LocalApiException {
         if (params == null) {
             throw new LocalApiException(LocalErrorCode.BAD_REQUEST, "This request needs params (" + type.getSimpleName()
                     + ").");
         }
         try {
-            return Json.mapper().treeToValue(params, type);
+            return Json.read(params, type);
         } catch (Exception e) {
             throw new LocalApiException(LocalErrorCode.BAD_REQUEST, "The params are not a valid "
                     + type.getSimpleName() + ".");
@@ -94,7 +95,7 @@ public final class LocalDispatcher {
     }
 
     static LocalResponse result(Object result) {
-        JsonNode node = result == null ? JsonNodeFactory.instance.objectNode() : Json.mapper().valueToTree(result);
+        JsonValue node = result == null ? JsonObject.empty() : Json.tree(result);
         return new LocalResponse(LocalApi.PROTOCOL_VERSION, Version.current(), node, null);
     }
 

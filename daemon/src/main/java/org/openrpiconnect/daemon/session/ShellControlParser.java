@@ -1,7 +1,8 @@
 package org.openrpiconnect.daemon.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.json.JsonNumber;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.session.ShellChannel;
 import org.openrpiconnect.protocol.session.ShellControl;
 
@@ -21,21 +22,19 @@ final class ShellControlParser {
     private ShellControlParser() {}
 
     static Parsed parse(String text) {
-        JsonNode node;
+        JsonValue node;
         try {
-            node = Json.read(text, JsonNode.class);
+            node = Json.read(text, JsonValue.class);
         } catch (Json.MalformedJsonException e) {
             return new Garbled("a text message is not JSON");
         }
-        if (node == null || !node.isObject() || !node.path("type").isTextual()) {
+        if (!node.isObject() || node.text("type") == null) {
             return new Garbled("a text message is not a control message (a JSON object with a type)");
         }
-        String type = node.get("type").asText();
+        String type = node.text("type");
         if (!ShellControl.RESIZE.equals(type)) return new Ignored(OfferCheck.shorten(type));
-        JsonNode cols = node.get("cols");
-        JsonNode rows = node.get("rows");
-        if (cols == null || rows == null || !cols.canConvertToInt() || !rows.canConvertToInt()
-                || !cols.isIntegralNumber() || !rows.isIntegralNumber()) {
+        if (!(node.get("cols") instanceof JsonNumber cols && cols.isInt())
+                || !(node.get("rows") instanceof JsonNumber rows && rows.isInt())) {
             return new Garbled("a resize message needs whole numbers cols and rows");
         }
         int c = cols.intValue();

@@ -1,8 +1,9 @@
 package org.openrpiconnect.daemon.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceKeys;
+import org.openrpiconnect.protocol.json.JsonBoolean;
+import org.openrpiconnect.protocol.json.JsonValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,21 +137,22 @@ public final class StateStore {
 
     public SettingsLoad loadSettings() {
         Path file = settingsFile();
-        JsonNode node;
+        JsonValue node;
         try {
-            node = Json.read(Files.readAllBytes(file), JsonNode.class);
+            node = Json.read(Files.readAllBytes(file), JsonValue.class);
         } catch (NoSuchFileException e) {
             return SettingsLoad.ok(Settings.DEFAULT);
         } catch (IOException | RuntimeException e) {
             return garbledSettings(file, UnreadableFileReason.of(e));
         }
-        if (node == null || !node.isObject()) return garbledSettings(file, "it is not a JSON object");
-        JsonNode vnc = node.get("vnc_allowed");
-        JsonNode shell = node.get("shell_allowed");
-        if ((vnc != null && !vnc.isBoolean()) || (shell != null && !shell.isBoolean())) {
+        if (!node.isObject()) return garbledSettings(file, "it is not a JSON object");
+        JsonValue vnc = node.get("vnc_allowed");
+        JsonValue shell = node.get("shell_allowed");
+        if ((vnc != null && !(vnc instanceof JsonBoolean)) || (shell != null && !(shell instanceof JsonBoolean))) {
             return garbledSettings(file, "vnc_allowed and shell_allowed must be true or false");
         }
-        return SettingsLoad.ok(new Settings(vnc == null || vnc.booleanValue(), shell == null || shell.booleanValue()));
+        return SettingsLoad.ok(new Settings(vnc == null || ((JsonBoolean) vnc).value(),
+                shell == null || ((JsonBoolean) shell).value()));
     }
 
     public void saveSettings(Settings settings) throws IOException {

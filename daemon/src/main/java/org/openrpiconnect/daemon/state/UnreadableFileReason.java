@@ -1,7 +1,6 @@
 package org.openrpiconnect.daemon.state;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.openrpiconnect.protocol.json.JsonReadException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,15 +11,13 @@ final class UnreadableFileReason {
 
     static String of(Throwable error) {
         Throwable cause = error;
-        while (cause != null && !(cause instanceof JsonProcessingException) && cause.getCause() != null
+        while (cause != null && !(cause instanceof JsonReadException) && cause.getCause() != null
                 && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        if (cause instanceof JsonProcessingException json) {
-            JsonLocation at = json.getLocation();
-            String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr();
-            return "malformed JSON" + where;
+        if (cause instanceof JsonReadException json) {
+            return "malformed JSON" + (json.hasLocation() ? " at line " + json.line() + ", column " + json.column()
+                    : " (" + json.reason() + ")");
         }
         if (error instanceof AccessDeniedException) return "permission denied";
         if (error instanceof IOException io && io.getMessage() != null) return io.getMessage();

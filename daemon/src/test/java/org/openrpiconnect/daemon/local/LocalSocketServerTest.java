@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrpiconnect.daemon.testing.LocalTestClient;
 import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.json.JsonBoolean;
 import org.openrpiconnect.protocol.local.LocalApi;
 import org.openrpiconnect.protocol.local.LocalErrorCode;
 import org.openrpiconnect.protocol.local.LocalMethod;
@@ -80,7 +81,7 @@ class LocalSocketServerTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket())));
         LocalResponse r = status();
         assertTrue(r.ok());
-        assertTrue(r.result().get("signed_in").asBoolean());
+        assertEquals(JsonBoolean.TRUE, r.result().get("signed_in"));
     }
 
     @Test

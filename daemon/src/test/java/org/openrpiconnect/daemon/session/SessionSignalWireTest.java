@@ -1,8 +1,8 @@
 package org.openrpiconnect.daemon.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.session.IceServer;
 import org.openrpiconnect.protocol.session.SessionEndCode;
 import org.openrpiconnect.protocol.session.SessionSignal;
@@ -65,7 +65,7 @@ class SessionSignalWireTest {
         assertTrue(SessionSignal.isSessionType("session.offer"));
         assertFalse(SessionSignal.isSessionType("device.renamed"));
         assertFalse(SessionSignal.isSessionType(null));
-        JsonNode node = Json.read(Json.write(SessionSignal.close("s")), JsonNode.class);
-        assertEquals("session.close", node.get("type").asText());
+        JsonValue node = Json.read(Json.write(SessionSignal.close("s")), JsonValue.class);
+        assertEquals("session.close", node.text("type"));
     }
 }

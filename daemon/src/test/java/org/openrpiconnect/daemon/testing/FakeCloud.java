@@ -273,7 +273,7 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     private void fromDevice(String text) {
-        String type = Json.read(text, com.fasterxml.jackson.databind.JsonNode.class).path("type").asText();
+        String type = Json.read(text, org.openrpiconnect.protocol.json.JsonValue.class).text("type");
         if (DeviceStatus.TYPE.equals(type)) {
             statusReports.add(Json.read(text, DeviceStatus.class));
             return;

@@ -27,7 +27,7 @@ public final class LocalTestClient {
     public static <T> T result(Path socket, LocalMethod method, Object params, Class<T> type) throws IOException {
         LocalResponse r = call(socket, method, params);
         if (!r.ok()) throw new AssertionError(method + " failed: " + r.error());
-        return Json.mapper().treeToValue(r.result(), type);
+        return Json.read(r.result(), type);
     }
 
     /** Sends raw bytes, returns the response line (null when the daemon closed without answering). */

@@ -1,9 +1,8 @@
 package org.openrpiconnect.cloud.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceStatus;
+import org.openrpiconnect.protocol.json.JsonValue;
 import org.openrpiconnect.protocol.session.SessionEndCode;
 import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.Logger;
@@ -26,28 +25,28 @@ public final class DeviceFrames {
     }
 
     public void onFrame(String deviceId, String text) {
-        JsonNode frame;
+        JsonValue frame;
         try {
-            frame = Json.read(text, JsonNode.class);
+            frame = Json.read(text, JsonValue.class);
         } catch (Json.MalformedJsonException e) {
             LOG.debug("device {}: dropped a frame that is not JSON", deviceId);
             return;
         }
-        String type = frame == null ? null : frame.path("type").asText(null);
+        String type = frame.text("type");
         try {
             if (SessionSignal.isSessionType(type)) {
-                SessionSignal signal = Json.mapper().treeToValue(frame, SessionSignal.class);
+                SessionSignal signal = Json.read(frame, SessionSignal.class);
                 relay.fromDevice(deviceId, signal);
                 learnShellSetting(deviceId, signal);
             } else if (DeviceStatus.TYPE.equals(type)) {
-                DeviceStatus status = Json.mapper().treeToValue(frame, DeviceStatus.class);
+                DeviceStatus status = Json.read(frame, DeviceStatus.class);
                 settings.report(deviceId, status);
                 LOG.info("device {}: reports shell {}, screen sharing {}", deviceId, word(status.shellAllowed()),
                         word(status.vncAllowed()));
             } else {
                 LOG.debug("device {}: dropped a frame of type {}", deviceId, type);
             }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (Json.MalformedJsonException | IllegalArgumentException e) {
             LOG.debug("device {}: dropped an unreadable {} frame", deviceId, type);
         }
     }

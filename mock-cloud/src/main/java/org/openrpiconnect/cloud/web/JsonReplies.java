@@ -2,19 +2,25 @@ package org.openrpiconnect.cloud.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.openrpiconnect.protocol.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.openrpiconnect.cloud.CloudJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** JSON responses through the project's one codec, with the content type the Management API documents. */
+/** JSON responses through the cloud's codec ({@link CloudJson}), with the content type the Management API documents. */
 public final class JsonReplies {
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
     private JsonReplies() {}
 
     public static void reply(Context ctx, HttpStatus status, Object body) {
-        byte[] bytes = Json.writeBytes(body);
+        byte[] bytes;
+        try {
+            bytes = CloudJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         ctx.status(status).contentType(CONTENT_TYPE).result(bytes);
         // Jetty rewrites known content types to its canonical "application/json;charset=utf-8"; the documented
         // header has a space, so the raw field is set again, as written.

@@ -1,6 +1,7 @@
 package org.openrpiconnect.cloud.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.protocol.Json;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ final class ApiClient {
 
     static JsonNode json(HttpResponse<String> r) {
         try {
-            return Json.mapper().readTree(r.body());
+            return CloudJson.mapper().readTree(r.body());
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + r.body(), e);
         }

@@ -3,6 +3,7 @@ package org.openrpiconnect.cloud.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openrpiconnect.cloud.CloudJson;
 import org.openrpiconnect.cloud.FakeDevice;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceKeys;
@@ -44,7 +45,7 @@ abstract class SeedCommandsContract extends ApiTestBase {
     record Reply(int status, String contentType, String body) {
         JsonNode json() {
             try {
-                return Json.mapper().readTree(body);
+                return CloudJson.mapper().readTree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + body, e);
             }

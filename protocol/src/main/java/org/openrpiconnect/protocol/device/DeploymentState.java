@@ -2,11 +2,12 @@ package org.openrpiconnect.protocol.device;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.openrpiconnect.protocol.json.WireEnum;
 
 import java.util.Optional;
 
 /** The states of a remote-update deployment, with their wire names (the Management API's {@code state}). */
-public enum DeploymentState {
+public enum DeploymentState implements WireEnum {
     PENDING("pending"),
     IN_PROGRESS("in_progress"),
     SUCCEEDED("succeeded"),
@@ -20,6 +21,7 @@ public enum DeploymentState {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }
@@ -38,7 +40,7 @@ public enum DeploymentState {
 
     /** Unknown names read as null, so a report with a state this version does not know is refused clearly. */
     @JsonCreator
-    static DeploymentState fromWire(String s) {
+    public static DeploymentState fromWire(String s) {
         return byWire(s).orElse(null);
     }
 }

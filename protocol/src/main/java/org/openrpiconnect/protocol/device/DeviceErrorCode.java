@@ -2,9 +2,10 @@ package org.openrpiconnect.protocol.device;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.openrpiconnect.protocol.json.WireEnum;
 
 /** Error codes of the device API. {@link #signsOut()} tells which ones end the device's link for good. */
-public enum DeviceErrorCode {
+public enum DeviceErrorCode implements WireEnum {
     BAD_REQUEST("bad_request", false),
     BAD_SIGNATURE("bad_signature", false),
     /** The request's timestamp is too far from the cloud's clock. */
@@ -35,6 +36,7 @@ public enum DeviceErrorCode {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

@@ -1,6 +1,6 @@
 package org.openrpiconnect.protocol.device;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.openrpiconnect.protocol.json.OmitNulls;
 
 /**
  * device -&gt; cloud on the event socket ({@link DeviceApi#EVENTS}): which remote access methods the device allows,
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param shellAllowed remote shell allowed ({@code rpi-connect shell on})
  * @param vncAllowed   screen sharing allowed ({@code rpi-connect vnc on})
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@OmitNulls
 public record DeviceStatus(String type, Boolean shellAllowed, Boolean vncAllowed) {
     public static final String TYPE = "device.status";
 

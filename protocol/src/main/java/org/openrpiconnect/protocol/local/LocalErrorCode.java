@@ -2,9 +2,10 @@ package org.openrpiconnect.protocol.local;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.openrpiconnect.protocol.json.WireEnum;
 
 /** Stable error codes of the local API; the CLI maps each to an exit code in one place. */
-public enum LocalErrorCode {
+public enum LocalErrorCode implements WireEnum {
     BAD_REQUEST("bad_request"),
     UNKNOWN_METHOD("unknown_method"),
     PERMISSION_DENIED("permission_denied"),
@@ -27,6 +28,7 @@ public enum LocalErrorCode {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

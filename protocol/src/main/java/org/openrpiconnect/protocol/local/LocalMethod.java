@@ -2,9 +2,10 @@ package org.openrpiconnect.protocol.local;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.openrpiconnect.protocol.json.WireEnum;
 
 /** Every method of the local API, with the type of its params and of its result. */
-public enum LocalMethod {
+public enum LocalMethod implements WireEnum {
     /** params: none; result {@link StatusResult}. */
     STATUS("status"),
     /** params {@link SignInParams}; result {@link SignInResult}. */
@@ -25,6 +26,12 @@ public enum LocalMethod {
     }
 
     @JsonValue
+    @Override
+    public String wire() {
+        return wireName;
+    }
+
+    /** The same as {@link #wire()}. */
     public String wireName() {
         return wireName;
     }

@@ -1,11 +1,12 @@
 package org.openrpiconnect.protocol.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.json.JsonValue;
 
 /** One request line: {@code {"v":1,"method":"status","params":{...}}}. */
-public record LocalRequest(int v, LocalMethod method, JsonNode params) {
+public record LocalRequest(int v, LocalMethod method, JsonValue params) {
     public static LocalRequest of(LocalMethod method, Object params) {
-        JsonNode node = params == null ? null : org.openrpiconnect.protocol.Json.mapper().valueToTree(params);
+        JsonValue node = params == null ? null : Json.tree(params);
         return new LocalRequest(LocalApi.PROTOCOL_VERSION, method, node);
     }
 }

@@ -1,6 +1,6 @@
 package org.openrpiconnect.protocol.session;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.openrpiconnect.protocol.json.OmitNulls;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * seconds>:<id>}) and {@code credential} (Base64 of HMAC-SHA1(shared secret, username)), coturn's
  * {@code use-auth-secret} scheme.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@OmitNulls
 public record IceServer(List<String> urls, String username, String credential) {
     public static IceServer stun(String url) {
         return new IceServer(List.of(url), null, null);

@@ -2,9 +2,10 @@ package org.openrpiconnect.protocol.session;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.openrpiconnect.protocol.json.WireEnum;
 
 /** Why a device ended or refused a session: the {@code code} of {@code session.closed}. */
-public enum SessionEndCode {
+public enum SessionEndCode implements WireEnum {
     /** Refused: the user turned remote shell access off ({@code rpi-connect shell off}). */
     SHELL_DISALLOWED("shell_disallowed"),
     /** Refused: the device already has as many sessions as its configuration allows. */
@@ -41,6 +42,7 @@ public enum SessionEndCode {
     }
 
     @JsonValue
+    @Override
     public String wire() {
         return wire;
     }

@@ -1,6 +1,6 @@
 package org.openrpiconnect.protocol.session;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.openrpiconnect.protocol.json.OmitNulls;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  * @param code               closed: why, a {@link SessionEndCode} wire value
  * @param reason             closed: why, a sentence to show to the user
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@OmitNulls
 public record SessionSignal(String type, String sessionId, String kind, String sdp, List<IceServer> iceServers,
                             String iceTransportPolicy, String candidate, String sdpMid, Integer sdpMlineIndex,
                             String code, String reason) {

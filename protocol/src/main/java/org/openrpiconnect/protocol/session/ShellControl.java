@@ -1,13 +1,13 @@
 package org.openrpiconnect.protocol.session;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.openrpiconnect.protocol.json.OmitNulls;
 
 /**
  * A control message on the shell's data channel (a text message): {@code {"type":"resize","cols":132,"rows":43}}
  * (browser to device; 1..{@link ShellChannel#MAX_COLUMNS} columns, 1..{@link ShellChannel#MAX_ROWS} rows),
  * {@code {"type":"exit","code":0}} and {@code {"type":"error","message":"..."}} (device to browser).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@OmitNulls
 public record ShellControl(String type, Integer cols, Integer rows, Integer code, String message) {
     public static final String RESIZE = "resize";
     public static final String EXIT = "exit";

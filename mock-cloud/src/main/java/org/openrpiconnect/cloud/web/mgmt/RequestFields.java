@@ -3,7 +3,7 @@ package org.openrpiconnect.cloud.web.mgmt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import org.openrpiconnect.cloud.service.CloudError;
-import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.cloud.CloudJson;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class RequestFields {
         String body = ctx.body();
         JsonNode root;
         try {
-            root = body.isBlank() ? null : Json.mapper().readTree(body);
+            root = body.isBlank() ? null : CloudJson.mapper().readTree(body);
         } catch (IOException e) {
             throw CloudError.badRequest("The request body is not valid JSON: send a JSON object such as"
                     + " {\"description\":\"my-auth-key\"}");

@@ -1,0 +1,102 @@
+package org.openrpiconnect.protocol.json;
+
+import org.junit.jupiter.api.Test;
+import org.openrpiconnect.protocol.Json;
+import org.openrpiconnect.protocol.device.DeploymentState;
+import org.openrpiconnect.protocol.device.DeviceError;
+import org.openrpiconnect.protocol.device.DeviceErrorCode;
+import org.openrpiconnect.protocol.local.LocalMethod;
+import org.openrpiconnect.protocol.local.StatusResult;
+import org.openrpiconnect.protocol.session.SessionSignal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonBinderTest {
+    record Sample(String camelCaseName, int count, Boolean flag, List<Integer> numbers, Map<String, Long> totals,
+                  DeploymentState state, JsonValue extra) {}
+
+    @Test
+    void member_names_are_snake_case_as_jackson_spells_them() {
+        assertEquals("sdp_mline_index", SnakeCase.of("sdpMlineIndex"));
+        assertEquals("v", SnakeCase.of("v"));
+        assertEquals("urlvalue", SnakeCase.of("URLValue"));
+        assertEquals("a_bc", SnakeCase.of("aBC"));
+        assertEquals("x_1_y", SnakeCase.of("x_1Y"));
+        assertEquals("leading", SnakeCase.of("_leading"));
+    }
+
+    @Test
+    void a_record_round_trips_with_lists_maps_enums_and_trees() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("b", 2L);
+        totals.put("a", null);
+        Sample s = new Sample("x", 3, null, List.of(1, 2), totals, DeploymentState.IN_PROGRESS,
+                Json.read("[1,{\"k\":null}]", JsonValue.class));
+        String text = Json.write(s);
+        assertEquals("{\"camel_case_name\":\"x\",\"count\":3,\"flag\":null,\"numbers\":[1,2],\"totals\":{\"b\":2,"
+                + "\"a\":null},\"state\":\"in_progress\",\"extra\":[1,{\"k\":null}]}", text);
+        assertEquals(s, Json.read(text, Sample.class));
+    }
+
+    @Test
+    void unknown_members_are_ignored_and_missing_or_null_ones_read_as_null_or_zero() {
+        Sample s = Json.read("{\"count\":null,\"new_field\":{\"deep\":[1]},\"extra\":null}", Sample.class);
+        assertEquals(new Sample(null, 0, null, null, null, null, null), s);
+    }
+
+    @Test
+    void a_member_of_the_wrong_kind_is_refused_with_its_path() {
+        Json.MalformedJsonException e = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"numbers\":[1,\"two\"]}", Sample.class));
+        assertEquals("malformed Sample: numbers[1]: expected a whole number (32 bits), found a string",
+                e.getMessage());
+        assertThrows(Json.MalformedJsonException.class, () -> Json.read("{\"count\":1.5}", Sample.class));
+        assertThrows(Json.MalformedJsonException.class, () -> Json.read("{\"count\":3000000000}", Sample.class));
+        assertThrows(Json.MalformedJsonException.class, () -> Json.read("{\"flag\":\"true\"}", Sample.class));
+        assertThrows(Json.MalformedJsonException.class, () -> Json.read("[]", Sample.class));
+    }
+
+    @Test
+    void omit_nulls_records_leave_out_their_null_members() {
+        assertEquals("{\"type\":\"session.close\",\"session_id\":\"s\"}", Json.write(SessionSignal.close("s")));
+        assertEquals("{\"code\":\"internal\",\"message\":null}", Json.write(new DeviceError(DeviceErrorCode.INTERNAL,
+                null)));
+    }
+
+    @Test
+    void wire_enums_read_through_their_own_fallback_for_unknown_names() {
+        assertEquals(DeviceErrorCode.INTERNAL, Json.read("{\"code\":\"brand_new\"}", DeviceError.class).code());
+        assertNull(Json.read("\"brand_new\"", LocalMethod.class));
+        assertEquals(LocalMethod.SET_SERVICE, Json.read("\"set_service\"", LocalMethod.class));
+    }
+
+    @Test
+    void the_document_null_reads_as_null_and_a_tree_target_gets_the_tree() {
+        assertNull(Json.read("null", StatusResult.class));
+        assertEquals(JsonNull.INSTANCE, Json.read("null", JsonValue.class));
+        assertTrue(Json.read("{\"a\":1}", JsonValue.class).isObject());
+        assertEquals(JsonObject.empty(), Json.read("{}", Object.class));
+    }
+
+    @Test
+    void a_syntax_error_names_the_type_the_reason_and_the_place() {
+        Json.MalformedJsonException e = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"signed_in\":tru}", StatusResult.class));
+        assertEquals("malformed StatusResult: unexpected character 't', expected a value at line 1, column 14",
+                e.getMessage());
+        assertEquals(14, ((JsonReadException) e.getCause()).column());
+    }
+
+    @Test
+    void a_value_without_a_json_form_is_a_programming_error() {
+        assertThrows(IllegalArgumentException.class, () -> Json.write(new Object()));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Double.NaN));
+    }
+}
