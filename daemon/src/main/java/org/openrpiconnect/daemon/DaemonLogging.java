@@ -102,7 +102,10 @@ public final class DaemonLogging {
                 .append(current.offset);
     }
 
-    /** The text of one second in the local time zone, formatted once per second rather than once per event. */
+    /**
+     * The text of one second in the JVM's default time zone, formatted (and the zone looked up) once per second rather
+     * than once per event.
+     */
     private record Second(long epochSecond, String dateAndTime, String offset) {
         static Second of(long epochSecond) {
             ZonedDateTime time = ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneId.systemDefault());

@@ -48,14 +48,23 @@ class DaemonLoggingTest {
 
     @Test
     void the_time_is_local_with_milliseconds_and_the_offset_and_the_level_is_padded_to_five() {
+        assertEquals("2024-11-22T16:31:47.007+01:00 INFO  Daemon - rpi-connectd stopping",
+                eventAt("Europe/Berlin", "2024-11-22T15:31:47.007Z", Level.INFO));
+        assertEquals("2024-07-01T02:00:00.120+02:00 WARN  Daemon - rpi-connectd stopping",
+                eventAt("Europe/Berlin", "2024-07-01T00:00:00.120Z", Level.WARN));
+        assertEquals("2024-07-01T00:00:01.999Z DEBUG Daemon - rpi-connectd stopping", // the zone is read once a second
+                eventAt("UTC", "2024-07-01T00:00:01.999Z", Level.DEBUG));
+    }
+
+    private static String eventAt(String zone, String instant, Level level) {
         TimeZone original = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
         try {
-            StringBuilder line = new StringBuilder();
-            DaemonLogging.appendEvent(line, Instant.parse("2026-11-22T15:31:47.007Z").toEpochMilli(), Level.INFO,
-                    "Daemon", "rpi-connectd stopping", null);
-            assertEquals("2026-11-22T16:31:47.007+01:00 INFO  Daemon - rpi-connectd stopping" + System.lineSeparator(),
-                    line.toString());
+            StringBuilder event = new StringBuilder();
+            DaemonLogging.appendEvent(event, Instant.parse(instant).toEpochMilli(), level, "Daemon",
+                    "rpi-connectd stopping", null);
+            assertTrue(event.toString().endsWith(System.lineSeparator()), event::toString);
+            return event.toString().strip();
         } finally {
             TimeZone.setDefault(original);
         }
