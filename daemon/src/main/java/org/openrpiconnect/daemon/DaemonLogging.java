@@ -4,10 +4,9 @@ import org.slf4j.event.Level;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
 
 /**
  * The daemon's logging rules; {@code daemon/logging/} is the small SLF4J provider that applies them (the daemon does
@@ -24,8 +23,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class DaemonLogging {
     private static final String OUR_LOGGERS = "org.openrpiconnect";
-    private static final DateTimeFormatter TO_THE_SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("XXX");
 
     private static volatile boolean debug;
     private static volatile Second second = new Second(Long.MIN_VALUE, "", "");
@@ -97,19 +94,31 @@ public final class DaemonLogging {
             second = current; // a race only formats the same second twice
         }
         int millis = (int) Math.floorMod(epochMillis, 1000);
-        out.append(current.dateAndTime).append('.')
-                .append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10))
-                .append(current.offset);
+        out.append(current.dateAndTime).append('.').append((char) ('0' + millis / 100))
+                .append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10)).append(current.offset);
     }
 
     /**
-     * The text of one second in the JVM's default time zone, formatted (and the zone looked up) once per second rather
-     * than once per event.
+     * The text of one second in the JVM's default time zone, made (and the zone looked up) once per second rather than
+     * once per event. By hand, through TimeZone rather than java.time's zone rules and pattern formatter: those add
+     * about 1 MB of classes and tables to an idle daemon for two fields.
      */
     private record Second(long epochSecond, String dateAndTime, String offset) {
         static Second of(long epochSecond) {
-            ZonedDateTime time = ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneId.systemDefault());
-            return new Second(epochSecond, TO_THE_SECOND.format(time), OFFSET.format(time));
+            ZoneOffset offset = ZoneOffset.ofTotalSeconds(TimeZone.getDefault().getOffset(epochSecond * 1000) / 1000);
+            LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, offset);
+            StringBuilder text = new StringBuilder(19).append(t.getYear());
+            twoDigits(text.append('-'), t.getMonthValue());
+            twoDigits(text.append('-'), t.getDayOfMonth());
+            twoDigits(text.append('T'), t.getHour());
+            twoDigits(text.append(':'), t.getMinute());
+            twoDigits(text.append(':'), t.getSecond());
+            // as the pattern XXX: Z for UTC, else +HH:MM (ZoneOffset's id adds :SS only for the odd historical offset)
+            return new Second(epochSecond, text.toString(), offset.getId());
+        }
+
+        private static void twoDigits(StringBuilder text, int value) {
+            text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
         }
     }
 }

@@ -12,6 +12,13 @@ final class DaemonLoggerFactory implements ILoggerFactory {
 
     @Override
     public Logger getLogger(String name) {
-        return loggers.computeIfAbsent(name, DaemonLogger::new);
+        DaemonLogger logger = loggers.get(name);
+        if (logger != null) {
+            return logger;
+        }
+        // no lambda here: the first logger is made before anything else in the daemon needs lambdas' machinery
+        DaemonLogger made = new DaemonLogger(name);
+        DaemonLogger raced = loggers.putIfAbsent(name, made);
+        return raced != null ? raced : made;
     }
 }
