@@ -43,9 +43,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (verbose) {
-            DaemonLogging.enableDebug();
-        }
+        DaemonLogging.debug(verbose);
         DaemonEnvironment env = new DaemonEnvironment(System.getenv());
         if (RootGuard.runningAsRoot() && !allowRoot && !env.allowRoot()) {
             System.err.println(RootGuard.MESSAGE);

@@ -1,32 +1,30 @@
 package org.openrpiconnect.daemon.testing;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
+import org.openrpiconnect.daemon.logging.LineOutput;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every log line (formatted message and exception text) while open. */
+/**
+ * Collects every logged event while open, as the daemon writes it minus the time, level and logger: the message, then
+ * a stack trace (on further lines) when the event has a throwable.
+ */
 public final class LogCapture implements AutoCloseable {
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private static final String MESSAGE_START = " - ";
 
-    public LogCapture() {
-        appender.start();
-        root.addAppender(appender);
+    private final List<String> events = new ArrayList<>();
+    private final LineOutput.Tap tap = LineOutput.tap(this::add);
+
+    private synchronized void add(String event) {
+        events.add(event.substring(event.indexOf(MESSAGE_START) + MESSAGE_START.length()).stripTrailing());
     }
 
-    public List<String> lines() {
-        synchronized (appender.list) {
-            return appender.list.stream().map(e -> e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
-        }
+    public synchronized List<String> lines() {
+        return List.copyOf(events);
     }
 
     @Override
     public void close() {
-        root.detachAppender(appender);
-        appender.stop();
+        tap.close();
     }
 }
