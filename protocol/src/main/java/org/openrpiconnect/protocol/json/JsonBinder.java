@@ -86,11 +86,11 @@ public final class JsonBinder {
      */
     public static <T> T fromTree(JsonValue tree, Class<T> type) throws JsonReadException {
         @SuppressWarnings("unchecked")
-        T value = (T) read(tree, type, "");
+        T value = (T) read(tree, type, Path.ROOT);
         return value;
     }
 
-    private static Object read(JsonValue v, Type type, String path) throws JsonReadException {
+    private static Object read(JsonValue v, Type type, Path path) throws JsonReadException {
         if (type instanceof WildcardType w) return read(v, w.getUpperBounds()[0], path);
         if (type instanceof ParameterizedType p) return readGeneric(v, p, path);
         if (!(type instanceof Class<?> c)) throw new IllegalArgumentException("cannot read into " + type);
@@ -136,14 +136,14 @@ public final class JsonBinder {
         throw new IllegalArgumentException("no JSON form for " + c.getName());
     }
 
-    private static Object readGeneric(JsonValue v, ParameterizedType p, String path) throws JsonReadException {
+    private static Object readGeneric(JsonValue v, ParameterizedType p, Path path) throws JsonReadException {
         Type raw = p.getRawType();
         if (v instanceof JsonNull) return null;
         if (raw == List.class || raw == Collection.class) {
             if (!(v instanceof JsonArray a)) throw mismatch(path, "an array", v);
             Type element = p.getActualTypeArguments()[0];
             List<Object> out = new ArrayList<>(a.values().size());
-            for (int i = 0; i < a.values().size(); i++) out.add(read(a.values().get(i), element, path + "[" + i + "]"));
+            for (int i = 0; i < a.values().size(); i++) out.add(read(a.values().get(i), element, path.index(i)));
             return out;
         }
         if (raw == Map.class) {
@@ -154,14 +154,14 @@ public final class JsonBinder {
             Type valueType = p.getActualTypeArguments()[1];
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-                out.put(e.getKey(), read(e.getValue(), valueType, member(path, e.getKey())));
+                out.put(e.getKey(), read(e.getValue(), valueType, path.member(e.getKey())));
             }
             return out;
         }
         throw new IllegalArgumentException("no JSON form for " + p);
     }
 
-    private static Object readEnum(JsonValue v, Class<?> type, String path) throws JsonReadException {
+    private static Object readEnum(JsonValue v, Class<?> type, Path path) throws JsonReadException {
         if (!(v instanceof JsonString s)) throw mismatch(path, "a string", v);
         if (WireEnum.class.isAssignableFrom(type)) {
             try {
@@ -184,16 +184,36 @@ public final class JsonBinder {
         throw new IllegalArgumentException("no JSON form for " + primitive);
     }
 
-    private static JsonReadException mismatch(String path, String expected, JsonValue found) {
+    private static JsonReadException mismatch(Path path, String expected, JsonValue found) {
         return new JsonReadException(where(path) + "expected " + expected + ", found " + describe(found));
     }
 
-    private static String where(String path) {
-        return path.isEmpty() ? "" : path + ": ";
+    private static String where(Path path) {
+        return path == Path.ROOT ? "" : path + ": ";
     }
 
-    private static String member(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
+    /**
+     * Where a value is in the document ({@code devices[2].name}), spelled out only for an error: building the text
+     * for every value read would copy a long member name once per value below it, quadratic in the document.
+     */
+    private record Path(Path parent, String name, int index) {
+        static final Path ROOT = new Path(null, null, -1);
+
+        Path member(String name) {
+            return new Path(this, name, -1);
+        }
+
+        Path index(int i) {
+            return new Path(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (this == ROOT) return "";
+            String before = parent.toString();
+            if (name == null) return before + "[" + index + "]";
+            return before.isEmpty() ? name : before + "." + name;
+        }
     }
 
     private static String describe(JsonValue v) {
@@ -274,11 +294,11 @@ public final class JsonBinder {
             return new JsonObject(members);
         }
 
-        Object fromTree(JsonObject o, String path) throws JsonReadException {
+        Object fromTree(JsonObject o, Path path) throws JsonReadException {
             Object[] args = new Object[names.length];
             for (int i = 0; i < names.length; i++) {
                 JsonValue v = o.get(names[i]);
-                args[i] = v == null || v.isNull() ? null : read(v, types[i], member(path, names[i]));
+                args[i] = v == null || v.isNull() ? null : read(v, types[i], path.member(names[i]));
                 if (args[i] == null && rawTypes[i].isPrimitive()) args[i] = defaultOf(rawTypes[i]);
             }
             try {
