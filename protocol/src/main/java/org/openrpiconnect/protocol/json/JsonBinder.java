@@ -118,11 +118,18 @@ public final class JsonBinder {
             throw mismatch(path, "a whole number (64 bits)", v);
         }
         if (c == double.class || c == Double.class) {
-            if (v instanceof JsonNumber n) return n.doubleValue();
-            throw mismatch(path, "a number", v);
+            // 1e400 would read as infinity, which has no JSON form to write back
+            if (v instanceof JsonNumber n && Double.isFinite(n.doubleValue())) return n.doubleValue();
+            throw mismatch(path, "a number in the range of a double", v);
         }
         if (c == BigDecimal.class) {
-            if (v instanceof JsonNumber n) return n.decimalValue();
+            if (v instanceof JsonNumber n) {
+                try {
+                    return n.decimalValue();
+                } catch (NumberFormatException e) { // an exponent beyond 32 bits, like 1e9999999999
+                    throw mismatch(path, "a number with an exponent in the range of an int", v);
+                }
+            }
             throw mismatch(path, "a number", v);
         }
         if (c.isEnum()) return readEnum(v, c, path);

@@ -87,6 +87,23 @@ class JsonBinderTest {
         assertEquals("malformed Groups: groups.a.b[1]: expected a whole number (32 bits), found true", e.getMessage());
     }
 
+    record Measures(double ratio, java.math.BigDecimal exact) {}
+
+    @Test
+    void a_number_beyond_a_double_or_a_decimal_is_refused_as_a_readable_error() {
+        assertEquals(new Measures(-2.5e300, new java.math.BigDecimal("1e-999999999")),
+                Json.read("{\"ratio\":-2.5e300,\"exact\":1e-999999999}", Measures.class));
+        Json.MalformedJsonException tooBig = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"ratio\":1e999999999}", Measures.class));
+        assertEquals("malformed Measures: ratio: expected a number in the range of a double, found the number "
+                + "1e999999999", tooBig.getMessage());
+        assertThrows(Json.MalformedJsonException.class, () -> Json.read("-1e400", double.class));
+        Json.MalformedJsonException exponent = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"exact\":1e9999999999}", Measures.class));
+        assertEquals("malformed Measures: exact: expected a number with an exponent in the range of an int, found "
+                + "the number 1e9999999999", exponent.getMessage());
+    }
+
     @Test
     void omit_nulls_records_leave_out_their_null_members() {
         assertEquals("{\"type\":\"session.close\",\"session_id\":\"s\"}", Json.write(SessionSignal.close("s")));
