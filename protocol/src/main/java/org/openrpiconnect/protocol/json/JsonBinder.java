@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,7 +24,8 @@ import java.util.Map;
  * enums by constant name); {@code List}/{@code Collection}, {@code Map<String, ?>}, strings, booleans, numbers and
  * {@link JsonValue}s as themselves. Reading ignores unknown members, reads a missing or null member as null (a
  * primitive as 0 or false), refuses a member of the wrong kind with a {@link JsonReadException} naming its path, and
- * gives the tree itself for a target of type {@code Object}.
+ * gives the tree itself for a target of type {@code Object} (so also for a generic record's {@code T}: a type
+ * variable reads as its bound).
  */
 public final class JsonBinder {
     private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
@@ -92,6 +94,7 @@ public final class JsonBinder {
 
     private static Object read(JsonValue v, Type type, Path path) throws JsonReadException {
         if (type instanceof WildcardType w) return read(v, w.getUpperBounds()[0], path);
+        if (type instanceof TypeVariable<?> t) return read(v, t.getBounds()[0], path); // its erasure, as Java does
         if (type instanceof ParameterizedType p) return readGeneric(v, p, path);
         if (!(type instanceof Class<?> c)) throw new IllegalArgumentException("cannot read into " + type);
         if (c == Object.class) return v; // an untyped target (a result nobody reads) gets the tree

@@ -104,6 +104,21 @@ class JsonBinderTest {
                 + "the number 1e9999999999", exponent.getMessage());
     }
 
+    record Tagged<T>(String tag, T value, List<T> values) {}
+
+    record Counted<N extends Number>(N count) {}
+
+    @Test
+    void a_generic_records_components_read_as_their_bound() {
+        Tagged<?> t = Json.read("{\"tag\":\"x\",\"value\":{\"a\":1},\"values\":[2,\"three\"]}", Tagged.class);
+        assertEquals(new Tagged<>("x", Json.read("{\"a\":1}", JsonValue.class),
+                List.of(new JsonNumber("2"), new JsonString("three"))), t);
+        assertEquals("{\"tag\":\"x\",\"value\":{\"a\":1},\"values\":[2,\"three\"]}", Json.write(t));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Json.read("{\"count\":1}", Counted.class));
+        assertEquals("no JSON form for java.lang.Number", e.getMessage());
+    }
+
     @Test
     void omit_nulls_records_leave_out_their_null_members() {
         assertEquals("{\"type\":\"session.close\",\"session_id\":\"s\"}", Json.write(SessionSignal.close("s")));
