@@ -314,8 +314,11 @@ public final class JsonBinder {
             try {
                 return constructor.newInstance(args);
             } catch (InvocationTargetException e) {
+                Throwable refusal = e.getCause();
+                if (refusal instanceof Error error) throw error; // out of memory is not the document's fault
+                String why = refusal.getMessage() != null ? refusal.getMessage() : refusal.getClass().getSimpleName();
                 throw new JsonReadException(where(path) + "not a valid " + constructor.getDeclaringClass()
-                        .getSimpleName() + " (" + e.getCause().getMessage() + ")");
+                        .getSimpleName() + " (" + why + ")");
             } catch (InstantiationException | IllegalAccessException e) {
                 throw new IllegalStateException("cannot make " + constructor.getDeclaringClass().getName(), e);
             }

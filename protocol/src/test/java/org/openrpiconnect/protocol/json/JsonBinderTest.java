@@ -119,6 +119,23 @@ class JsonBinderTest {
         assertEquals("no JSON form for java.lang.Number", e.getMessage());
     }
 
+    record Named(String name, int size) {
+        Named {
+            java.util.Objects.requireNonNull(name);
+            if (size < 0) throw new IllegalArgumentException("size must not be negative");
+        }
+    }
+
+    @Test
+    void a_value_its_records_constructor_refuses_is_a_readable_error_that_says_why() {
+        Json.MalformedJsonException negative = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"name\":\"a\",\"size\":-1}", Named.class));
+        assertEquals("malformed Named: not a valid Named (size must not be negative)", negative.getMessage());
+        Json.MalformedJsonException missing = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"size\":1}", Named.class));
+        assertEquals("malformed Named: not a valid Named (NullPointerException)", missing.getMessage());
+    }
+
     @Test
     void omit_nulls_records_leave_out_their_null_members() {
         assertEquals("{\"type\":\"session.close\",\"session_id\":\"s\"}", Json.write(SessionSignal.close("s")));
