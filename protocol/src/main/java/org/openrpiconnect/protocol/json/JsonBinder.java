@@ -101,7 +101,7 @@ public final class JsonBinder {
         if (JsonValue.class.isAssignableFrom(c)) {
             if (c.isInstance(v)) return v;
             if (v instanceof JsonNull) return null;
-            throw mismatch(path, kindOf(c), v);
+            throw mismatch(path, kindOf(c.asSubclass(JsonValue.class)), v);
         }
         if (v instanceof JsonNull) return c.isPrimitive() ? defaultOf(c) : null;
         if (c == String.class) {
@@ -227,15 +227,12 @@ public final class JsonBinder {
     }
 
     private static String describe(JsonValue v) {
-        if (v instanceof JsonObject) return "an object";
-        if (v instanceof JsonArray) return "an array";
-        if (v instanceof JsonString) return "a string";
         if (v instanceof JsonNumber n) return "the number " + n.literal();
         if (v instanceof JsonBoolean b) return String.valueOf(b.value());
-        return "null";
+        return kindOf(v.getClass());
     }
 
-    private static String kindOf(Class<?> jsonType) {
+    private static String kindOf(Class<? extends JsonValue> jsonType) {
         if (jsonType == JsonObject.class) return "an object";
         if (jsonType == JsonArray.class) return "an array";
         if (jsonType == JsonString.class) return "a string";
