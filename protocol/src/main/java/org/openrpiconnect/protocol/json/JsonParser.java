@@ -216,10 +216,8 @@ public final class JsonParser {
                 if (pos + 6 > text.length()) throw error("unexpected end of input inside a \\u escape");
                 int v = 0;
                 for (int i = pos + 2; i < pos + 6; i++) {
-                    int d = Character.digit(text.charAt(i), 16);
-                    if (d < 0 || text.charAt(i) > 'f') {
-                        throw error("invalid \\u escape (it needs four hex digits)");
-                    }
+                    int d = hexDigit(text.charAt(i));
+                    if (d < 0) throw error("invalid \\u escape (it needs four hex digits)");
                     v = v * 16 + d;
                 }
                 pos += 6;
@@ -262,6 +260,14 @@ public final class JsonParser {
 
     private void digits() {
         while (isDigit(peek())) pos++;
+    }
+
+    /** The value of an ASCII hex digit, or -1 (Character.digit would also take other scripts' digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
     }
 
     private static boolean isDigit(char c) {
