@@ -30,6 +30,11 @@ class JsonBinderTest {
         assertEquals("a_bc", SnakeCase.of("aBC"));
         assertEquals("x_1_y", SnakeCase.of("x_1Y"));
         assertEquals("leading", SnakeCase.of("_leading"));
+        var jackson = new com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy();
+        for (String name : List.of("sdpMlineIndex", "v", "URLValue", "aBC", "x_1Y", "_leading", "a__b", "aB_C",
+                "deviceID", "HTTPServer2Go", "x1y2Z", "already_snake", "ÄrgerÜber", "__x", "")) {
+            assertEquals(jackson.translate(name), SnakeCase.of(name), name);
+        }
     }
 
     @Test
