@@ -84,9 +84,9 @@ public final class LocalDispatcher {
         }
         try {
             return Json.read(params, type);
-        } catch (Exception e) {
+        } catch (Json.MalformedJsonException e) { // anything else is a bug here, answered as an internal error
             throw new LocalApiException(LocalErrorCode.BAD_REQUEST, "The params are not a valid "
-                    + type.getSimpleName() + ".");
+                    + type.getSimpleName() + " (" + e.getCause().getMessage() + ").");
         }
     }
 

@@ -98,6 +98,15 @@ class LocalDispatcherTest {
     }
 
     @Test
+    void params_of_the_wrong_shape_are_a_bad_request_naming_the_member_and_what_it_needs() {
+        LocalResponse r = send("{\"v\":1,\"method\":\"set_service\",\"params\":{\"service\":\"vnc\","
+                + "\"allowed\":\"no\"}}").response();
+        assertEquals(LocalErrorCode.BAD_REQUEST, r.error().code());
+        assertEquals("The params are not a valid ServiceParams (allowed: expected true or false, found a string).",
+                r.error().message());
+    }
+
+    @Test
     void handler_refusal_becomes_its_error() {
         LocalResponse r = send("{\"v\":1,\"method\":\"signout\"}").response();
         assertEquals(LocalErrorCode.NOT_SIGNED_IN, r.error().code());
