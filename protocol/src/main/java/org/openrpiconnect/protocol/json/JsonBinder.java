@@ -183,7 +183,8 @@ public final class JsonBinder {
         for (Object constant : type.getEnumConstants()) {
             if (((Enum<?>) constant).name().equals(s.value())) return constant;
         }
-        throw new JsonReadException(where(path) + "unknown " + type.getSimpleName() + " " + s);
+        throw new JsonReadException(where(path) + "unknown " + type.getSimpleName() + " "
+                + JsonWriter.write(new JsonString(JsonReadException.excerpt(s.value()))));
     }
 
     private static Object defaultOf(Class<?> primitive) {
@@ -222,7 +223,8 @@ public final class JsonBinder {
             if (this == ROOT) return "";
             String before = parent.toString();
             if (name == null) return before + "[" + index + "]";
-            return before.isEmpty() ? name : before + "." + name;
+            String shown = JsonReadException.excerpt(name); // a map's key can be long
+            return before.isEmpty() ? shown : before + "." + shown;
         }
     }
 

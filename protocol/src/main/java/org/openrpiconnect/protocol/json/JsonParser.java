@@ -120,7 +120,8 @@ public final class JsonParser {
             String name = string();
             if (members.containsKey(name)) {
                 pos = nameAt;
-                throw error("duplicate member name " + JsonWriter.write(new JsonString(name)));
+                throw error("duplicate member name "
+                        + JsonWriter.write(new JsonString(JsonReadException.excerpt(name))));
             }
             skipWhitespace();
             expect(':', "a colon after the member name");

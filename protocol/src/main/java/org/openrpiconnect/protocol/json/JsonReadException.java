@@ -45,4 +45,12 @@ public final class JsonReadException extends IOException {
     public boolean hasLocation() {
         return line > 0;
     }
+
+    /** A name or string from the document as a message shows it: at most 40 characters, so errors stay one line. */
+    static String excerpt(String s) {
+        int max = 40;
+        if (s.length() <= max) return s;
+        int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, cut) + "…";
+    }
 }

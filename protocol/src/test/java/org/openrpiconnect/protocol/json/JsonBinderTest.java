@@ -90,6 +90,10 @@ class JsonBinderTest {
         Json.MalformedJsonException e = assertThrows(Json.MalformedJsonException.class,
                 () -> Json.read("{\"groups\":{\"a.b\":[1,true]}}", Groups.class));
         assertEquals("malformed Groups: groups.a.b[1]: expected a whole number (32 bits), found true", e.getMessage());
+        Json.MalformedJsonException longKey = assertThrows(Json.MalformedJsonException.class,
+                () -> Json.read("{\"groups\":{\"" + "k".repeat(100_000) + "\":[\"x\"]}}", Groups.class));
+        assertEquals("malformed Groups: groups." + "k".repeat(40) + "…[0]: expected a whole number (32 bits), "
+                + "found a string", longKey.getMessage());
     }
 
     record Measures(double ratio, java.math.BigDecimal exact) {}
@@ -148,11 +152,18 @@ class JsonBinderTest {
                 null)));
     }
 
+    enum Plain { A }
+
+    record E(Plain p) {}
+
     @Test
-    void wire_enums_read_through_their_own_fallback_for_unknown_names() {
+    void an_unknown_enum_name_reads_as_the_wire_enums_fallback_or_is_refused_in_short() {
         assertEquals(DeviceErrorCode.INTERNAL, Json.read("{\"code\":\"brand_new\"}", DeviceError.class).code());
         assertNull(Json.read("\"brand_new\"", LocalMethod.class));
         assertEquals(LocalMethod.SET_SERVICE, Json.read("\"set_service\"", LocalMethod.class));
+        assertEquals("malformed E: p: unknown Plain \"" + "c".repeat(40) + "…\"", assertThrows(
+                Json.MalformedJsonException.class, () -> Json.read("{\"p\":\"" + "c".repeat(5000) + "\"}", E.class))
+                .getMessage());
     }
 
     @Test

@@ -98,6 +98,9 @@ class JsonParserTest {
         assertEquals("duplicate member name \"type\"", e.reason());
         assertEquals(2, e.line());
         assertEquals(1, e.column());
+        String longName = "n".repeat(39) + "😀" + "x".repeat(100_000);
+        assertEquals("duplicate member name \"" + "n".repeat(39) + "…\"",
+                refused("{\"" + longName + "\":1,\"" + longName + "\":2}").reason());
     }
 
     @Test
