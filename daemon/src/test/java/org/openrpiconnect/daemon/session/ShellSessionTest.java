@@ -131,6 +131,8 @@ class ShellSessionTest {
 
     @Test
     void shell_off_refuses_new_sessions_with_a_message_the_browser_can_show() throws Exception {
+        // the class shares one daemon: an earlier test's session may still be closing (counted) at this point
+        eventually(WAIT, "earlier sessions ended", () -> device.shellSessions() == 0);
         device.shell(false);
         try (BrowserPeer peer = device.offer(newId(), ice)) {
             SessionSignal closed = peer.awaitClosed(WAIT);
