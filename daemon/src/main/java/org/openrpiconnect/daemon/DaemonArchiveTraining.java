@@ -2,7 +2,12 @@ package org.openrpiconnect.daemon;
 
 import org.openrpiconnect.daemon.config.CloudUrlConfig;
 import org.openrpiconnect.daemon.state.StateStore;
+import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.local.LocalApi;
+import org.openrpiconnect.protocol.local.LocalMethod;
+import org.openrpiconnect.protocol.local.LocalRequest;
+import org.openrpiconnect.protocol.local.LocalResponse;
+import org.openrpiconnect.protocol.local.StatusResult;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,12 +36,12 @@ public final class DaemonArchiveTraining {
     private DaemonArchiveTraining() {}
 
     public static void main(String[] args) throws Exception {
-        String status = run(Path.of(args[0]));
-        System.exit(status.contains("\"problem\":\"") ? 0 : 1); // else the sign-in attempt was not seen
+        StatusResult status = run(Path.of(args[0]));
+        System.exit(status != null && status.problem() != null ? 0 : 1); // else the sign-in attempt was not seen
     }
 
-    /** The daemon's answer to {@code status}. */
-    static String run(Path dir) throws Exception {
+    /** The daemon's answer to {@code status} (null when it answered an error). */
+    static StatusResult run(Path dir) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
         Path runtime = Files.createDirectories(dir.resolve("run"));
         Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwx------"));
@@ -48,17 +53,22 @@ public final class DaemonArchiveTraining {
         Daemon daemon = Daemon.start(env, new Daemon.Options(null));
         try {
             // status reports the refused sign-in as the daemon's problem once the attempt is over
-            String request = "{\"v\":" + LocalApi.PROTOCOL_VERSION + ",\"method\":\"status\"}\n";
+            String request = Json.write(LocalRequest.of(LocalMethod.STATUS, null)) + "\n";
             long deadline = System.nanoTime() + SIGN_IN_ATTEMPT_MILLIS * 1_000_000;
-            String answer = ask(env.socketPath(), request);
-            while (!answer.contains("\"problem\":\"") && System.nanoTime() < deadline) {
+            StatusResult status = status(ask(env.socketPath(), request));
+            while (status != null && status.problem() == null && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                answer = ask(env.socketPath(), request);
+                status = status(ask(env.socketPath(), request));
             }
-            return answer;
+            return status;
         } finally {
             daemon.stop();
         }
+    }
+
+    private static StatusResult status(String answer) {
+        LocalResponse response = Json.read(answer, LocalResponse.class);
+        return response.result() == null ? null : Json.read(response.result(), StatusResult.class);
     }
 
     /** A loopback port nothing listens on (just released): connecting is refused at once. */
