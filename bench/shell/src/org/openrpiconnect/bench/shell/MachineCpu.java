@@ -32,9 +32,4 @@ final class MachineCpu {
             return new Sample(0, 0);
         }
     }
-
-    /** CPU ms this process (the receiving peer of every measurement) has used so far. */
-    static double receiverMillis() {
-        return ProcCpu.millis(ProcessHandle.current().pid());
-    }
 }

@@ -22,6 +22,11 @@ final class ProcCpu {
         }
     }
 
+    /** {@link #millis} of this process (the receiving peer of every measurement). */
+    static double ownMillis() {
+        return millis(ProcessHandle.current().pid());
+    }
+
     /** utime + stime + cutime + cstime of a /proc/PID/stat line, in ms. */
     static double millisOfStat(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)

@@ -24,8 +24,11 @@ final class PtyCeiling {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String stat = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || stat.isEmpty()) {
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
+            throw new IOException("script(1) did not cat the bulk file through a pty within 300 s");
+        }
+        if (p.exitValue() != 0 || stat.isEmpty()) {
             throw new IOException("script(1) did not cat the bulk file through a pty: exit " + p.exitValue());
         }
         long nanos = System.nanoTime() - start;

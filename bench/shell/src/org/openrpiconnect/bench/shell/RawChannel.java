@@ -81,11 +81,11 @@ final class RawChannel {
                     .get(10, TimeUnit.SECONDS);
             started.get(60, TimeUnit.SECONDS);
             double cpuBefore = ProcCpu.millis(sender.pid()); // setpriv and env exec: the pid is the JVM's
-            double receiverBefore = MachineCpu.receiverMillis();
+            double receiverBefore = ProcCpu.ownMillis();
             MachineCpu.Sample machineBefore = MachineCpu.sample();
             long end = done.get(120, TimeUnit.SECONDS);
             double busy = MachineCpu.sample().busyPercentSince(machineBefore);
-            double receiverCpu = MachineCpu.receiverMillis() - receiverBefore;
+            double receiverCpu = ProcCpu.ownMillis() - receiverBefore;
             double cpu = ProcCpu.millis(sender.pid()) - cpuBefore;
             return new Throughput(total, end - first.get(), messages.get(), cpu, receiverCpu, busy);
         } finally {

@@ -306,7 +306,7 @@ public final class ShellBench {
         while (last.get() == 0) {
             if (cpuBefore < 0 && first.get() != 0) {
                 cpuBefore = ProcCpu.millisWithChildren(daemonPid);
-                receiverBefore = MachineCpu.receiverMillis();
+                receiverBefore = ProcCpu.ownMillis();
                 machineBefore = MachineCpu.sample();
             }
             if (System.nanoTime() > deadline) {
@@ -316,7 +316,7 @@ public final class ShellBench {
             Thread.sleep(1);
         }
         double busy = machineBefore == null ? 0 : MachineCpu.sample().busyPercentSince(machineBefore);
-        double receiverCpu = MachineCpu.receiverMillis() - receiverBefore;
+        double receiverCpu = ProcCpu.ownMillis() - receiverBefore;
         peer.onOutput(null);
         Thread.sleep(500); // the prompt after cat; the shell has reaped cat by then (its CPU time counts)
         double cpu = ProcCpu.millisWithChildren(daemonPid) - cpuBefore;
