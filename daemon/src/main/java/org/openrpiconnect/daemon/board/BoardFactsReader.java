@@ -11,14 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Reads the board facts under a system root ({@code RPI_CONNECT_SYSROOT}, "/" normally), so tests and demos can
  * present any board: serial number, model and revision, OS, kernel architecture, hostname.
  */
 public final class BoardFactsReader {
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
     private final Path sysroot;
     private final String javaOsArch;
@@ -50,14 +48,24 @@ public final class BoardFactsReader {
         if (fromCpu != null && usableSerial(fromCpu.toLowerCase(Locale.ROOT))) return fromCpu.toLowerCase(Locale.ROOT);
         return text("etc/machine-id")
                 .map(s -> s.toLowerCase(Locale.ROOT))
-                .filter(s -> s.length() >= 16 && HEX.matcher(s.substring(0, 16)).matches())
+                .filter(s -> s.length() >= 16 && lowerHex(s.substring(0, 16)))
                 .map(s -> "mid-" + s.substring(0, 16))
                 .orElse(null);
     }
 
     // Some kernels report an all-zero serial on boards (and VMs) that have none.
     private static boolean usableSerial(String s) {
-        return HEX.matcher(s).matches() && !s.chars().allMatch(c -> c == '0');
+        return lowerHex(s) && s.chars().anyMatch(c -> c != '0');
+    }
+
+    // By hand rather than a regular expression: no regex engine loaded by every daemon for two checks at start.
+    private static boolean lowerHex(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
+        }
+        return true;
     }
 
     private DeviceFacts.Board board(Map<String, String> cpuinfo) {

@@ -1,6 +1,7 @@
 package org.openrpiconnect.daemon.cloud;
 
 import java.time.Duration;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,9 +27,12 @@ public final class Backoff {
         this.random = random;
     }
 
-    /** The standard one: base 0.5 s, cap 30 s. */
+    /**
+     * The standard one: base 0.5 s, cap 30 s. Plain {@link Random}, not RandomGenerator.getDefault(): that one looks
+     * up every generator of the jdk.random module through a ServiceLoader, ~40 classes kept by an idle daemon.
+     */
     public static Backoff standard() {
-        return new Backoff(BASE, CAP, RandomGenerator.getDefault());
+        return new Backoff(BASE, CAP, new Random());
     }
 
     /** The delay before the next attempt; each call raises the ceiling until it reaches the cap. */

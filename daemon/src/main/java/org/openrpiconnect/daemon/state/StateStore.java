@@ -32,9 +32,6 @@ public final class StateStore {
     public static final String CONFIG_FILE = "connect.conf";
     public static final String IDENTITY_PAUSE_FILE = "identity-signin-paused.json";
 
-    private static final DateTimeFormatter ASIDE_STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     private final Path dir;
     private final AtomicFileWriter writer;
     private final Clock clock;
@@ -165,7 +162,7 @@ public final class StateStore {
      */
     public Path moveAside(Path file, String label) throws IOException {
         if (!Files.exists(file)) return null;
-        String base = file.getFileName() + "." + label + "-" + ASIDE_STAMP.format(clock.instant());
+        String base = file.getFileName() + "." + label + "-" + AsideStamp.FORMAT.format(clock.instant());
         Path target = file.resolveSibling(base);
         for (int n = 1; Files.exists(target); n++) {
             target = file.resolveSibling(base + "-" + n);
@@ -195,5 +192,14 @@ public final class StateStore {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /**
+     * Made on the first move aside, not when the store is: java.time's pattern formatter is ~40 classes and 0.4 MB
+     * that a daemon with healthy files never needs.
+     */
+    private static final class AsideStamp {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     }
 }

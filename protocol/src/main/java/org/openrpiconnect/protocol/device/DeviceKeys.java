@@ -73,12 +73,22 @@ public final class DeviceKeys {
         if (!s.startsWith(header) || !s.endsWith(footer)) {
             throw new InvalidKeyException("expected a PEM block starting with " + header);
         }
-        String b64 = s.substring(header.length(), s.length() - footer.length()).replaceAll("\\s", "");
+        String b64 = withoutWhitespace(s.substring(header.length(), s.length() - footer.length()));
         try {
             return Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyException("the PEM body is not valid base64");
         }
+    }
+
+    // By hand rather than replaceAll("\\s", ""): no regular expression engine loaded for every daemon's key.
+    private static String withoutWhitespace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) out.append(c);
+        }
+        return out.toString();
     }
 
     public static final class InvalidKeyException extends Exception {
