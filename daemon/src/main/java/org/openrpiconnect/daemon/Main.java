@@ -1,7 +1,6 @@
 package org.openrpiconnect.daemon;
 
 import org.openrpiconnect.protocol.Version;
-import org.openrpiconnect.daemon.logging.DaemonLoggerProvider;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,13 +26,6 @@ public final class Main implements Callable<Integer> {
     boolean allowRoot;
 
     public static void main(String[] args) {
-        // The daemon's own SLF4J provider named outright: otherwise SLF4J finds it with a ServiceLoader scan of every
-        // module and jar, ~100 classes an idle daemon keeps. One chosen on the command line (the tests') wins. SLF4J
-        // says on stderr which provider was named unless its own messages are kept to warnings.
-        if (System.getProperty(LoggerFactory.PROVIDER_PROPERTY_KEY) == null) {
-            System.setProperty(LoggerFactory.PROVIDER_PROPERTY_KEY, DaemonLoggerProvider.class.getName());
-            System.setProperty("slf4j.internal.verbosity", "WARN");
-        }
         Optional<Main> plain = PlainArguments.bind(args);
         int code;
         if (plain.isPresent()) {
