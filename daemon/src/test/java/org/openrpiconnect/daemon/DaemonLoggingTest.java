@@ -11,8 +11,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,6 +58,32 @@ class DaemonLoggingTest {
                 eventAt("Europe/Berlin", "2024-07-01T00:00:00.120Z", Level.WARN));
         assertEquals("2024-07-01T00:00:01.999Z DEBUG Daemon - rpi-connectd stopping", // the zone is read once a second
                 eventAt("UTC", "2024-07-01T00:00:01.999Z", Level.DEBUG));
+    }
+
+    @Test
+    void each_second_is_written_as_java_time_would_write_it_in_every_kind_of_zone() {
+        DateTimeFormatter dateAndTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+        SplittableRandom random = new SplittableRandom(20261122);
+        TimeZone original = TimeZone.getDefault();
+        // UTC, daylight saving, half and quarter hours, west of UTC, and Amsterdam's +00:19:32 of the 1930s
+        for (String zone : List.of("UTC", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns",
+                "Europe/Amsterdam")) {
+            TimeZone.setDefault(TimeZone.getTimeZone(zone));
+            try {
+                for (int i = 0; i < 20_000; i++) {
+                    // 1900 to 2200: before 1970 too, and every kind of leap year (1900 and 2100 are not, 2000 is)
+                    long epochSecond = random.nextLong(-2_208_988_800L, 7_258_118_400L);
+                    int offset = TimeZone.getDefault().getOffset(epochSecond * 1000) / 1000;
+                    ZoneOffset zoneOffset = ZoneOffset.ofTotalSeconds(offset);
+                    String expected = dateAndTime.format(LocalDateTime.ofEpochSecond(epochSecond, 0, zoneOffset))
+                            + zoneOffset.getId();
+                    DaemonLogging.Second second = DaemonLogging.Second.of(epochSecond);
+                    assertEquals(expected, second.dateAndTime() + second.offset(), zone + " at " + epochSecond);
+                }
+            } finally {
+                TimeZone.setDefault(original);
+            }
+        }
     }
 
     private static String eventAt(String zone, String instant, Level level) {
