@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one JSON codec of every wire format of the project: snake_case field names (as the Management API uses),
  * unknown fields ignored (so a newer peer can add fields), nulls written (the documented bodies show them) except in
- * records marked {@link org.openrpiconnect.protocol.json.OmitNulls}. The project's own small codec
+ * records implementing {@link org.openrpiconnect.protocol.json.OmitNulls}. The project's own small codec
  * ({@link org.openrpiconnect.protocol.json}): the daemon and the CLI load no JSON library. The cloud's Jackson
  * writes the same bytes (a test in this module holds both to that).
  */

@@ -13,8 +13,7 @@ import org.openrpiconnect.protocol.json.OmitNulls;
  * @param shellAllowed remote shell allowed ({@code rpi-connect shell on})
  * @param vncAllowed   screen sharing allowed ({@code rpi-connect vnc on})
  */
-@OmitNulls
-public record DeviceStatus(String type, Boolean shellAllowed, Boolean vncAllowed) {
+public record DeviceStatus(String type, Boolean shellAllowed, Boolean vncAllowed) implements OmitNulls {
     public static final String TYPE = "device.status";
 
     public static DeviceStatus of(boolean shellAllowed, boolean vncAllowed) {

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Between Java values and the {@link JsonValue} tree, with the project's wire rules: records become objects whose
  * member names are their components' names in snake_case ({@link SnakeCase}), in declaration order, nulls written
- * as {@code null} unless the record is marked {@link OmitNulls}; enums travel by their {@link WireEnum} name (other
+ * as {@code null} unless the record implements {@link OmitNulls}; enums travel by their {@link WireEnum} name (other
  * enums by constant name); {@code List}/{@code Collection}, {@code Map<String, ?>}, strings, booleans, numbers and
  * {@link JsonValue}s as themselves. Reading ignores unknown members, reads a missing or null member as null (a
  * primitive as 0 or false), refuses a member of the wrong kind with a {@link JsonReadException} naming its path, and
@@ -282,7 +282,7 @@ public final class JsonBinder {
                 Constructor<?> constructor = type.getDeclaredConstructor(raw);
                 constructor.setAccessible(true);
                 return new RecordShape(names, accessors, types, raw, constructor,
-                        type.isAnnotationPresent(OmitNulls.class));
+                        OmitNulls.class.isAssignableFrom(type));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
             }

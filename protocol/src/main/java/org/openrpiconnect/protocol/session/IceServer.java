@@ -10,8 +10,7 @@ import java.util.List;
  * seconds>:<id>}) and {@code credential} (Base64 of HMAC-SHA1(shared secret, username)), coturn's
  * {@code use-auth-secret} scheme.
  */
-@OmitNulls
-public record IceServer(List<String> urls, String username, String credential) {
+public record IceServer(List<String> urls, String username, String credential) implements OmitNulls {
     public static IceServer stun(String url) {
         return new IceServer(List.of(url), null, null);
     }

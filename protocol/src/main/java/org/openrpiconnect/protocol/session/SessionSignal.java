@@ -20,10 +20,9 @@ import java.util.List;
  * @param code               closed: why, a {@link SessionEndCode} wire value
  * @param reason             closed: why, a sentence to show to the user
  */
-@OmitNulls
 public record SessionSignal(String type, String sessionId, String kind, String sdp, List<IceServer> iceServers,
                             String iceTransportPolicy, String candidate, String sdpMid, Integer sdpMlineIndex,
-                            String code, String reason) {
+                            String code, String reason) implements OmitNulls {
     /** Every session frame's type starts with this; other frames on the socket are device events. */
     public static final String TYPE_PREFIX = "session.";
 

@@ -7,8 +7,7 @@ import org.openrpiconnect.protocol.json.OmitNulls;
  * (browser to device; 1..{@link ShellChannel#MAX_COLUMNS} columns, 1..{@link ShellChannel#MAX_ROWS} rows),
  * {@code {"type":"exit","code":0}} and {@code {"type":"error","message":"..."}} (device to browser).
  */
-@OmitNulls
-public record ShellControl(String type, Integer cols, Integer rows, Integer code, String message) {
+public record ShellControl(String type, Integer cols, Integer rows, Integer code, String message) implements OmitNulls {
     public static final String RESIZE = "resize";
     public static final String EXIT = "exit";
     public static final String ERROR = "error";
