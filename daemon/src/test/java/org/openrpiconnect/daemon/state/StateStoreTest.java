@@ -57,6 +57,17 @@ class StateStoreTest {
     }
 
     @Test
+    void state_file_with_a_repeated_member_names_the_place_and_the_fault() throws IOException {
+        Files.writeString(store.stateFile(), "{\"device_id\": \"dev-1\",\n \"device_id\": \"dev-2\"}");
+
+        LinkLoad.Unreadable unreadable = assertInstanceOf(LinkLoad.Unreadable.class, store.loadLink());
+
+        assertTrue(unreadable.problem().contains(" is unreadable (malformed JSON at line 2, column ")
+                && unreadable.problem().contains(": duplicate member name"), unreadable.problem());
+        assertTrue(Files.exists(store.stateFile()), "kept as it was");
+    }
+
+    @Test
     void garbled_state_file_is_reported_with_where_and_how_to_recover_and_kept() throws IOException {
         Files.writeString(store.stateFile(), "{\"device_id\": \"dev-1\", oops");
 
