@@ -154,6 +154,27 @@ public final class ShellBench {
         Stats channelReceiverCpu = new Stats();
         Stats shellBusy = new Stats();
         Stats channelBusy = new Stats();
+        // ssh with a terminal, in the same rounds: what a shell over an encrypted connection and a pty reaches here
+        Sshd sshd = PARTS.contains("ssh") ? Sshd.start(work.resolve("sshd-throughput"), user) : null;
+        Stats sshRate = new Stats();
+        Stats sshRatio = new Stats();
+        Stats sshReceiverCpu = new Stats();
+        try {
+            for (int i = 0; i < BULK_REPEATS; i++) {
+                if (sshd == null) break;
+                Throughput h = sshd.cat(bulk);
+                Throughput s = shellThroughput(shell, daemonPid, bulk);
+                sshRate.add(h.mbPerSecond());
+                sshRatio.add(100 * s.mbPerSecond() / h.mbPerSecond());
+                sshReceiverCpu.add(h.receiverCpuPerMb());
+                Report.note(String.format(Locale.ROOT, "ssh round %d: ssh -tt %.1f MB/s (CPU ms/MB %.1f receiving, "
+                        + "cores %.0f %% busy), shell %.1f MB/s, shell/ssh %.0f %%, load %s", i + 1,
+                        h.mbPerSecond(), h.receiverCpuPerMb(), h.machineBusyPercent(),
+                        s.mbPerSecond(), sshRatio.last(), Load.average()));
+            }
+        } finally {
+            if (sshd != null) sshd.close();
+        }
         for (int i = 0; i < BULK_REPEATS; i++) {
             Throughput s = shellThroughput(shell, daemonPid, bulk);
             Throughput c = RawChannel.throughput(senderCommand(user, senderClasspath), BULK_BYTES);
@@ -195,6 +216,11 @@ public final class ShellBench {
         report.line("channel.throughput.cores_busy", channelBusy.percentile(50), "%");
         report.line("pty.throughput", ptyRate.percentile(50), "MB/s"); // the kernel's pty alone, no network
         report.line("pty.throughput.cpu", ptyCpu.percentile(50), "ms/MB");
+        if (sshRate.count() > 0) {
+            report.line("ssh.throughput", sshRate.percentile(50), "MB/s");
+            report.line("shell.throughput.ssh_ratio", sshRatio.percentile(50), "%"); // of rounds, each pair back to back
+            report.line("ssh.throughput.receiver_cpu", sshReceiverCpu.percentile(50), "ms/MB");
+        }
     }
 
     private void ssh(Path work, String user) throws Exception {

@@ -94,6 +94,44 @@ final class Sshd implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code cat} of {@code file} through ssh with a terminal ({@code -tt}, as an interactive session has one), read
+     * here as the browser stand-in reads the shell: bytes from the first received to the end of the stream, so the
+     * connection's set-up is not counted. Receiving CPU: the ssh client (reaped here) and this process's reading.
+     * Not the sending side's: sshd's connection processes are not its children once it re-executes itself, so their
+     * time never reaches its count.
+     */
+    Throughput cat(Path file) throws Exception {
+        double receiverBefore = ProcCpu.ownMillis();
+        MachineCpu.Sample machineBefore = MachineCpu.sample();
+        Process ssh = new ProcessBuilder(List.of("ssh", "-tt", "-p", Integer.toString(port), "-i", clientKey.toString(),
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+                "-o", "BatchMode=yes", user + "@127.0.0.1", "cat " + file))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long first = 0;
+        long bytes = 0;
+        long reads = 0;
+        try (InputStream out = ssh.getInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = out.read(buf)) > 0) {
+                if (first == 0) first = System.nanoTime();
+                bytes += n;
+                reads++;
+            }
+        }
+        long last = System.nanoTime();
+        double busy = MachineCpu.sample().busyPercentSince(machineBefore);
+        if (!ssh.waitFor(30, TimeUnit.SECONDS)) {
+            ssh.destroyForcibly();
+            throw new IOException("ssh did not end after cat's output");
+        }
+        if (ssh.exitValue() != 0 || bytes == 0) {
+            throw new IOException("ssh cat " + file + " failed: exit " + ssh.exitValue() + ", " + bytes + " bytes");
+        }
+        return new Throughput(bytes, last - first, reads, 0, ProcCpu.ownMillis() - receiverBefore, busy);
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();
