@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * user), a webrtc-java peer standing in for the browser, an in-process stand-in of the cloud relaying the
  * signalling, coturn for the relayed path and sshd for the comparison, all on this machine; and the real shell page
  * in headless Chromium ({@link BrowserOpen}). Writes one {@code name value unit} line per figure to WORKDIR/results;
- * progress goes to stderr. {@code -Dbench.parts} picks parts: open, rss, echo, throughput, relayed, ssh, browser.
+ * progress goes to stderr. {@code -Dbench.parts} picks parts: open, rss, echo, throughput, relayed, ssh, browser,
+ * unload.
  *
  * <p>Throughput is measured {@link #BULK_REPEATS} times each, shell and raw channel alternating, and the medians are
  * reported: on a busy machine, one of each in a row mostly measures what else ran meanwhile.
@@ -39,7 +40,10 @@ public final class ShellBench {
     private static final int ECHOES = Integer.getInteger("bench.echoes", 500);
     private static final long BULK_BYTES = Long.getLong("bench.bulkBytes", 200_000_000L);
     private static final int BULK_REPEATS = Integer.getInteger("bench.bulkRepeats", 5);
-    /** Which parts run: open, rss, echo, throughput, relayed, ssh, browser (all by default). */
+    /**
+     * Which parts run: open, rss, echo, throughput, relayed, ssh, browser (all by default), and unload (only when
+     * named: it waits 5 minutes for the daemon to unload WebRTC).
+     */
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts",
             "open,rss,echo,throughput,relayed,ssh,browser").split(","));
     private static final int CHUNK = 64 * 1024; // the daemon's largest output message (ShellChannel.MAX_MESSAGE_BYTES)
@@ -131,6 +135,11 @@ public final class ShellBench {
                 }
             }
             if (PARTS.contains("rss")) report.line("daemon.rss.after", device.rssMb(), "MB");
+            if (PARTS.contains("unload")) {
+                // the daemon unloads WebRTC 5 minutes after the last session and gives memory back (WebRtcFactory)
+                Thread.sleep(Duration.ofMinutes(5).plusSeconds(20).toMillis());
+                report.line("daemon.rss.unloaded", device.rssMb(), "MB");
+            }
         } finally {
             cloud.close();
         }

@@ -71,15 +71,34 @@ public class WebRtcFactory {
             dispose("stopping");
         } else {
             try {
-                idleDispose = scheduler.schedule(this::disposeIfIdle, IDLE_DISPOSE.toMillis(), TimeUnit.MILLISECONDS);
+                idleDispose = scheduler.schedule(this::unloadIfIdle, IDLE_DISPOSE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 // stopping: shutdown() follows
             }
         }
     }
 
-    private synchronized void disposeIfIdle() {
-        if (users == 0 && factory != null) dispose("no session for " + IDLE_DISPOSE.toMinutes() + " min");
+    private void unloadIfIdle() {
+        if (disposeIfIdle()) giveMemoryBack(); // outside the lock: a new session need not wait for the collection
+    }
+
+    private synchronized boolean disposeIfIdle() {
+        if (users > 0 || factory == null) return false;
+        dispose("no session for " + IDLE_DISPOSE.toMinutes() + " min");
+        return true;
+    }
+
+    /**
+     * After the sessions, back towards an idle daemon's size: a full collection lets the heap shrink to what is
+     * still live (the sessions' garbage kept its pages resident), and glibc hands back what WebRTC's threads freed.
+     * Once per unloading, minutes after the last session: the pause of a full collection of a small heap is
+     * milliseconds. Classes and compiled code of the sessions stay (the JVM does not unload them).
+     */
+    private static void giveMemoryBack() {
+        long before = ProcessMemory.residentKb();
+        System.gc();
+        NativeHeap.trim();
+        log.info("Memory after the sessions given back: {} kB -> {} kB resident", before, ProcessMemory.residentKb());
     }
 
     /**
