@@ -2,6 +2,7 @@ package org.openrpiconnect.daemon.session;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
@@ -24,9 +25,11 @@ final class LibC {
 
     static native int kill(int pid, int signal) throws LastErrorException;
 
-    static native int read(int fd, Pointer buffer, long count) throws LastErrorException;
+    // size_t and nfds_t are as wide as C's long: NativeLong, never Java's long (64 bits everywhere; on armhf a long
+    // argument would shift the ones after it into other registers).
+    static native int read(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
 
-    static native int poll(Pointer fds, long count, int timeoutMillis) throws LastErrorException;
+    static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
 
     static native int dup(int fd) throws LastErrorException;
 

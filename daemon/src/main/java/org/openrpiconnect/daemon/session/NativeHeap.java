@@ -1,6 +1,7 @@
 package org.openrpiconnect.daemon.session;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 
 /**
  * glibc's malloc_trim: hands the free pages of every malloc arena back to the kernel. WebRTC's threads leave
@@ -13,7 +14,7 @@ final class NativeHeap {
 
     private NativeHeap() {}
 
-    private static native int malloc_trim(long pad);
+    private static native int malloc_trim(NativeLong pad); // size_t: as wide as C's long (see LibC)
 
     /** Whether this C library has malloc_trim (glibc does). */
     static boolean available() {
@@ -22,7 +23,7 @@ final class NativeHeap {
 
     /** True when glibc gave memory back; false when it had none to give or this C library cannot. */
     static boolean trim() {
-        return BOUND && malloc_trim(0) == 1;
+        return BOUND && malloc_trim(new NativeLong(0)) == 1;
     }
 
     private static boolean bind() {

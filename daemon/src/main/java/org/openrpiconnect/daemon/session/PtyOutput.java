@@ -2,6 +2,7 @@ package org.openrpiconnect.daemon.session;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
 
 import java.io.IOException;
 
@@ -16,6 +17,7 @@ import java.io.IOException;
  */
 final class PtyOutput {
     private static final int WAIT_SLICE_MILLIS = 250;
+    private static final NativeLong ONE_DESCRIPTOR = new NativeLong(1);
 
     private final int fd;
     private final Memory pollFd = new Memory(8); // struct pollfd { int fd; short events; short revents; }
@@ -80,7 +82,7 @@ final class PtyOutput {
                 return 0;
             }
             try {
-                return LibC.read(fd, scratch.share(offset), count);
+                return LibC.read(fd, scratch.share(offset), new NativeLong(count));
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == LibC.EINTR || e.getErrorCode() == LibC.EAGAIN) continue;
                 return -1; // EIO: the other side of the terminal is closed by all
@@ -92,7 +94,7 @@ final class PtyOutput {
     private int poll(int timeoutMillis) {
         pollFd.setShort(6, (short) 0);
         try {
-            int r = LibC.poll(pollFd, 1, timeoutMillis);
+            int r = LibC.poll(pollFd, ONE_DESCRIPTOR, timeoutMillis);
             return r > 0 ? 1 : 0;
         } catch (LastErrorException e) {
             return e.getErrorCode() == LibC.EINTR ? 0 : -1;
