@@ -315,8 +315,14 @@ public final class FakeCloud implements AutoCloseable {
                 String id = c.header(RequestSignature.DEVICE_ID);
                 c.session.setIdleTimeout(java.time.Duration.ofMinutes(5));
                 sockets.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(c);
+                // Read after registering, as the real cloud does: a removal that did not see this socket yet
+                // (the device already counts itself subscribed) is seen here instead.
                 Device d = data.devices.get(id);
-                c.send(Json.write(DeviceEvent.hello(d == null ? null : d.name())));
+                if (d == null) {
+                    c.closeSession(DeviceApi.CLOSE_SIGNED_OUT, "device removed");
+                    return;
+                }
+                c.send(Json.write(DeviceEvent.hello(d.name())));
             });
             ws.onClose(c -> sockets.getOrDefault(c.header(RequestSignature.DEVICE_ID), Set.of()).remove(c));
             ws.onMessage(c -> fromDevice(c.message()));
