@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +59,10 @@ public final class BoardFactsReader {
         return lowerHex(s) && s.chars().anyMatch(c -> c != '0');
     }
 
-    // By hand rather than a regular expression: no regex engine loaded by every daemon for two checks at start.
+    // HexFormat rather than a regular expression: no regex engine loaded by every daemon for two checks at start
+    // (HexFormat is loaded anyway: request signatures use it). Callers pass lower-cased text.
     private static boolean lowerHex(String s) {
-        if (s.isEmpty()) return false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
-        }
-        return true;
+        return !s.isEmpty() && s.chars().allMatch(HexFormat::isHexDigit);
     }
 
     private DeviceFacts.Board board(Map<String, String> cpuinfo) {

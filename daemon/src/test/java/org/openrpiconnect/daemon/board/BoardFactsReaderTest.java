@@ -54,6 +54,18 @@ class BoardFactsReaderTest {
     }
 
     @Test
+    void serials_that_are_not_hex_are_not_used() throws IOException {
+        FakeSysroot.at(root)
+                .file("proc/device-tree/serial-number", "N/A\0")
+                .file("proc/cpuinfo", "processor\t: 0\nSerial\t\t: unknown\n")
+                .file("etc/machine-id", "0123456789abcdef0123456789abcdef\n");
+        assertEquals("mid-0123456789abcdef", read("arm").serial());
+
+        FakeSysroot.at(root).file("etc/machine-id", "not-a-machine-id-not-a-machine-id\n");
+        assertNull(read("arm").serial());
+    }
+
+    @Test
     void no_serial_anywhere_gives_none() {
         assertNull(read("amd64").serial());
     }
