@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -69,9 +70,7 @@ final class Sshd implements AutoCloseable {
      */
     long openNanos() throws Exception {
         long start = System.nanoTime();
-        Process ssh = new ProcessBuilder(List.of("ssh", "-tt", "-p", Integer.toString(port), "-i", clientKey.toString(),
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-                "-o", "BatchMode=yes", user + "@127.0.0.1")).start();
+        Process ssh = new ProcessBuilder(sshCommand()).start();
         try (InputStream out = ssh.getInputStream()) {
             StringBuilder seen = new StringBuilder();
             byte[] buf = new byte[8192];
@@ -104,10 +103,8 @@ final class Sshd implements AutoCloseable {
     Throughput cat(Path file) throws Exception {
         double receiverBefore = ProcCpu.ownMillis();
         MachineCpu.Sample machineBefore = MachineCpu.sample();
-        Process ssh = new ProcessBuilder(List.of("ssh", "-tt", "-p", Integer.toString(port), "-i", clientKey.toString(),
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-                "-o", "BatchMode=yes", user + "@127.0.0.1", "cat " + file))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process ssh = new ProcessBuilder(sshCommand("cat " + file)).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long first = 0;
         long bytes = 0;
         long reads = 0;
@@ -130,6 +127,15 @@ final class Sshd implements AutoCloseable {
             throw new IOException("ssh cat " + file + " failed: exit " + ssh.exitValue() + ", " + bytes + " bytes");
         }
         return new Throughput(bytes, last - first, reads, 0, ProcCpu.ownMillis() - receiverBefore, busy);
+    }
+
+    /** ssh to this sshd as the user, with a terminal (-tt), key auth only; then the remote command, if any. */
+    private List<String> sshCommand(String... remoteCommand) {
+        List<String> command = new ArrayList<>(List.of("ssh", "-tt", "-p", Integer.toString(port), "-i",
+                clientKey.toString(), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", user + "@127.0.0.1"));
+        command.addAll(List.of(remoteCommand));
+        return command;
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,12 +65,10 @@ class DaemonLoggingTest {
     void each_second_is_written_as_java_time_would_write_it_in_every_kind_of_zone() {
         DateTimeFormatter dateAndTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
         SplittableRandom random = new SplittableRandom(20261122);
-        TimeZone original = TimeZone.getDefault();
         // UTC, daylight saving, half and quarter hours, west of UTC, and Amsterdam's +00:19:32 of the 1930s
         for (String zone : List.of("UTC", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns",
                 "Europe/Amsterdam")) {
-            TimeZone.setDefault(TimeZone.getTimeZone(zone));
-            try {
+            inDefaultZone(zone, () -> {
                 for (int i = 0; i < 20_000; i++) {
                     // 1900 to 2200: before 1970 too, and every kind of leap year (1900 and 2100 are not, 2000 is)
                     long epochSecond = random.nextLong(-2_208_988_800L, 7_258_118_400L);
@@ -80,21 +79,27 @@ class DaemonLoggingTest {
                     DaemonLogging.Second second = DaemonLogging.Second.of(epochSecond);
                     assertEquals(expected, second.dateAndTime() + second.offset(), zone + " at " + epochSecond);
                 }
-            } finally {
-                TimeZone.setDefault(original);
-            }
+                return null;
+            });
         }
     }
 
     private static String eventAt(String zone, String instant, Level level) {
-        TimeZone original = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone(zone));
-        try {
+        return inDefaultZone(zone, () -> {
             StringBuilder event = new StringBuilder();
             DaemonLogging.appendEvent(event, Instant.parse(instant).toEpochMilli(), level, "Daemon",
                     "rpi-connectd stopping", null);
             assertTrue(event.toString().endsWith(System.lineSeparator()), event::toString);
             return event.toString().strip();
+        });
+    }
+
+    /** Runs {@code body} with the JVM's default time zone set to {@code zone}, then puts the old one back. */
+    private static <T> T inDefaultZone(String zone, Supplier<T> body) {
+        TimeZone original = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
+        try {
+            return body.get();
         } finally {
             TimeZone.setDefault(original);
         }
