@@ -2,6 +2,7 @@ package org.openrpiconnect.daemon;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,15 @@ public final class Scheduling {
             scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down
+        }
+    }
+
+    /** Runs {@code task} every {@code period}, the first time after one period; null once shutting down. */
+    public static Future<?> every(ScheduledExecutorService scheduler, Runnable task, Duration period) {
+        try {
+            return scheduler.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null; // shutting down
         }
     }
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DaemonLoggingTest {
     private static final String LINE_START = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) ";
     private static final Logger DAEMON = LoggerFactory.getLogger("org.openrpiconnect.daemon.Daemon");
-    private static final Logger LIBRARY = LoggerFactory.getLogger("org.java_websocket.client.WebSocketClient");
+    private static final Logger LIBRARY = LoggerFactory.getLogger("com.pty4j.unix.PtyHelpers");
 
     @AfterEach
     void back_to_the_default_levels() {
@@ -118,7 +118,7 @@ class DaemonLoggingTest {
         List<String> lines = logged.lines().toList();
         assertEquals(2, lines.size(), logged);
         assertTrue(lines.get(0).matches(LINE_START + "DEBUG Daemon - Offer for session s-1"), logged);
-        assertTrue(lines.get(1).matches(LINE_START + "INFO  WebSocketClient - library news"), logged);
+        assertTrue(lines.get(1).matches(LINE_START + "INFO  PtyHelpers - library news"), logged);
         assertTrue(DAEMON.isDebugEnabled());
         assertTrue(!LIBRARY.isDebugEnabled() && LIBRARY.isInfoEnabled());
     }
@@ -127,7 +127,7 @@ class DaemonLoggingTest {
     void only_loggers_under_org_openrpiconnect_are_ours() {
         assertTrue(DaemonLogging.isOurs("org.openrpiconnect"));
         assertTrue(DaemonLogging.isOurs("org.openrpiconnect.daemon.session.ShellSession"));
-        assertTrue(!DaemonLogging.isOurs("org.openrpiconnectx.Other") && !DaemonLogging.isOurs("org.java_websocket"));
+        assertTrue(!DaemonLogging.isOurs("org.openrpiconnectx.Other") && !DaemonLogging.isOurs("com.pty4j"));
     }
 
     @Test

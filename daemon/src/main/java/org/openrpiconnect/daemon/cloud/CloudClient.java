@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * The device API over REST ({@link DeviceApi}): each call signed, each failure turned into one of the
  * {@link CloudException} kinds. Bodies are JSON in the protocol's one codec. HTTP goes through {@link HttpExchange}
- * (HttpURLConnection): an idle daemon linked to an http:// cloud loads no TLS classes.
+ * (the daemon's own small HTTP/1.1 client): an idle daemon linked to an http:// cloud loads no TLS classes.
  */
 public final class CloudClient {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -38,7 +38,7 @@ public final class CloudClient {
     private final Duration requestTimeout;
 
     public CloudClient(CloudEndpoint endpoint, Duration requestTimeout) {
-        this(endpoint, new HttpExchange(HttpExchange.Connector.DEFAULT, CONNECT_TIMEOUT, MAX_ANSWER_BYTES),
+        this(endpoint, new HttpExchange(CloudConnector.DEFAULT, CONNECT_TIMEOUT, MAX_ANSWER_BYTES),
                 requestTimeout);
     }
 
@@ -119,7 +119,7 @@ public final class CloudClient {
             throws CloudException {
         try {
             return http.send(method, uri, headers, body, requestTimeout);
-        } catch (HttpExchange.NotHttp | HttpExchange.TooLarge e) {
+        } catch (HttpHead.NotHttp | HttpExchange.TooLarge e) {
             throw new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path + " with "
                     + e.getMessage());
         } catch (SocketTimeoutException e) {

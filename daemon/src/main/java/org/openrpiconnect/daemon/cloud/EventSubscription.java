@@ -1,9 +1,5 @@
 package org.openrpiconnect.daemon.cloud;
 
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.ServerHandshake;
 import org.openrpiconnect.daemon.Scheduling;
 import org.openrpiconnect.daemon.config.CloudEndpoint;
 import org.openrpiconnect.protocol.Json;
@@ -14,26 +10,33 @@ import org.openrpiconnect.protocol.session.SessionSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Keeps the device's event WebSocket to the cloud open while it is signed in: a new client per attempt (each
+ * Keeps the device's event WebSocket to the cloud open while it is signed in: a new connection per attempt (each
  * upgrade request carries a fresh signature), reconnects with {@link Backoff}, reset once a connection has been up
  * for {@link #STABLE_AFTER}. Stops for good on {@link #stop()}, or when the cloud closes with
  * {@link DeviceApi#CLOSE_SIGNED_OUT}.
+ *
+ * <p>Each connection has one thread of its own that connects, upgrades and reads; pings go out every
+ * {@link #PING_INTERVAL} from the scheduler, and a connection silent for {@link #SILENCE_LIMIT} (no pong, no
+ * event) counts as lost.
  */
 public final class EventSubscription {
     public static final Duration STABLE_AFTER = Duration.ofSeconds(10);
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int PING_INTERVAL_SECONDS = 30;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PING_INTERVAL = Duration.ofSeconds(30);
+    static final Duration SILENCE_LIMIT = PING_INTERVAL.multipliedBy(5).dividedBy(2);
     private static final Logger log = LoggerFactory.getLogger(EventSubscription.class);
 
-    /** Called from the WebSocket's threads; implementations return quickly. */
+    /** Called from the connection's reader thread; implementations return quickly. */
     public interface Listener {
         void onSubscribed();
 
@@ -66,12 +69,27 @@ public final class EventSubscription {
     private final String deviceId;
     private final Preflight preflight;
 
-    private WebSocketClient current;
+    private final CloudConnector connector;
+
+    private Attempt current;
     private Instant openedAt;
     private boolean stopped;
 
+    /** One connection attempt: its socket once upgraded, and its ping task. */
+    private static final class Attempt {
+        WebSocketConnection socket;
+        Future<?> pings;
+    }
+
     public EventSubscription(CloudEndpoint endpoint, DeviceSigner signer, ScheduledExecutorService scheduler,
                              Backoff backoff, Listener listener, Clock clock, Preflight preflight) {
+        this(endpoint, signer, scheduler, backoff, listener, clock, preflight, CloudConnector.DEFAULT);
+    }
+
+    EventSubscription(CloudEndpoint endpoint, DeviceSigner signer, ScheduledExecutorService scheduler,
+                      Backoff backoff, Listener listener, Clock clock, Preflight preflight,
+                      CloudConnector connector) {
+        this.connector = connector;
         this.endpoint = endpoint;
         this.signer = signer;
         this.scheduler = scheduler;
@@ -89,14 +107,14 @@ public final class EventSubscription {
 
     /** Closes the socket; no reconnect follows. Idempotent. */
     public void stop() {
-        WebSocketClient client;
+        Attempt attempt;
         synchronized (this) {
             if (stopped) return;
             stopped = true;
-            client = current;
+            attempt = current;
             current = null;
         }
-        if (client != null) client.close();
+        if (attempt != null) end(attempt, WebSocketConnection.GOING_AWAY);
     }
 
     private void attempt() {
@@ -122,22 +140,68 @@ public final class EventSubscription {
     private synchronized void connect() {
         if (stopped) return;
         URI uri = endpoint.websocket(DeviceApi.EVENTS);
-        Client client = new Client(uri);
-        signer.headers("GET", uri.getRawPath(), new byte[0]).forEach(client::addHeader);
-        client.setConnectionLostTimeout(PING_INTERVAL_SECONDS);
-        current = client;
+        Attempt attempt = new Attempt();
+        current = attempt;
         openedAt = null;
+        Map<String, String> headers = signer.headers("GET", uri.getRawPath(), new byte[0]);
         log.debug("Connecting to events at {} (device {})", uri, deviceId);
-        client.connect();
+        Thread reader = new Thread(() -> run(attempt, uri, headers), "cloud-events");
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    private void opened(Client client) {
+    /** The attempt's own thread: connect, upgrade, read until the connection ends. */
+    private void run(Attempt attempt, URI uri, Map<String, String> headers) {
+        WebSocketConnection socket;
+        try {
+            socket = WebSocketConnection.open(connector, uri, headers, CONNECT_TIMEOUT);
+        } catch (WebSocketConnection.Refused e) {
+            closed(attempt, WebSocketConnection.ABNORMAL, e.getMessage(), e.status());
+            return;
+        } catch (IOException | RuntimeException e) {
+            log.debug("Event connection error (device {}): {}", deviceId, e.toString());
+            closed(attempt, WebSocketConnection.ABNORMAL, describe(e), 0);
+            return;
+        }
         synchronized (this) {
-            if (client != current) return;
+            if (attempt != current) {
+                socket.close(WebSocketConnection.GOING_AWAY, "");
+                return;
+            }
+            attempt.socket = socket;
             openedAt = clock.instant();
+            attempt.pings = Scheduling.every(scheduler, () -> ping(socket), PING_INTERVAL);
         }
         log.info("Subscribed to events (device {})", deviceId);
         listener.onSubscribed();
+        WebSocketConnection.Closed closed = socket.readUntilClosed(text -> {
+            try {
+                message(attempt, text);
+            } catch (RuntimeException e) { // one event's fault must not end the connection
+                log.warn("Handling an event frame failed (device {}): {}", deviceId, e.toString());
+            }
+        }, SILENCE_LIMIT);
+        closed(attempt, closed.code(), closed.reason(), 0);
+    }
+
+    private void ping(WebSocketConnection socket) {
+        try {
+            socket.ping();
+        } catch (IOException e) {
+            // the reader notices the connection's end
+        }
+    }
+
+    /** Stops the attempt's pings and closes its socket with {@code code}; its reader then ends. */
+    private void end(Attempt attempt, int code) {
+        WebSocketConnection socket;
+        Future<?> pings;
+        synchronized (this) {
+            socket = attempt.socket;
+            pings = attempt.pings;
+        }
+        if (pings != null) pings.cancel(false);
+        if (socket != null) socket.close(code, "");
     }
 
     /**
@@ -145,22 +209,22 @@ public final class EventSubscription {
      * is dropped: session frames are only useful now).
      */
     public boolean send(String text) {
-        WebSocketClient client;
+        WebSocketConnection socket;
         synchronized (this) {
-            client = current;
-            if (client == null || openedAt == null) return false;
+            if (current == null || openedAt == null) return false;
+            socket = current.socket;
         }
         try {
-            client.send(text);
+            socket.sendText(text);
             return true;
-        } catch (WebsocketNotConnectedException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    private void message(Client client, String text) {
+    private void message(Attempt attempt, String text) {
         synchronized (this) {
-            if (client != current) return;
+            if (attempt != current) return;
         }
         JsonValue frame;
         try {
@@ -195,11 +259,13 @@ public final class EventSubscription {
         listener.onEvent(event);
     }
 
-    private void closed(Client client, int code, String reason) {
+    /** The attempt ended: {@code refusedStatus} is the upgrade's HTTP status when it was refused, else 0. */
+    private void closed(Attempt attempt, int code, String reason, int refusedStatus) {
+        end(attempt, WebSocketConnection.NORMAL); // its socket is closed already; this stops its pings
         boolean wasOpen;
         Duration delay;
         synchronized (this) {
-            if (client != current) return;
+            if (attempt != current) return;
             wasOpen = openedAt != null;
             if (wasOpen && Duration.between(openedAt, clock.instant()).compareTo(STABLE_AFTER) >= 0) {
                 backoff.reset();
@@ -217,13 +283,12 @@ public final class EventSubscription {
             listener.onSignedOutByCloud();
             return;
         }
-        OptionalInt refused = HandshakeRefusal.status(reason);
-        if (refused.isPresent()) {
-            log.warn("The cloud refused the event connection with HTTP {} (device {})", refused.getAsInt(), deviceId);
-            listener.onUpgradeRefused(refused.getAsInt());
+        if (refusedStatus != 0) {
+            log.warn("The cloud refused the event connection with HTTP {} (device {})", refusedStatus, deviceId);
+            listener.onUpgradeRefused(refusedStatus);
         }
         synchronized (this) {
-            if (stopped || client != current) return;
+            if (stopped || attempt != current) return;
         }
         log.info("Event connection {} ({}); reconnecting in {} ms (device {})", wasOpen ? "lost" : "failed",
                 describe(code, reason), delay.toMillis(), deviceId);
@@ -235,33 +300,11 @@ public final class EventSubscription {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static String describe(int code, String reason) {
-        return reason == null || reason.isBlank() ? "code " + code : reason;
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private final class Client extends WebSocketClient {
-        Client(URI uri) {
-            super(uri, new Draft_6455(), null, CONNECT_TIMEOUT_MILLIS);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-            opened(this);
-        }
-
-        @Override
-        public void onMessage(String message) {
-            message(this, message);
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-            closed(this, code, reason);
-        }
-
-        @Override
-        public void onError(Exception ex) {
-            log.debug("Event connection error (device {}): {}", deviceId, ex.toString());
-        }
+    private static String describe(int code, String reason) {
+        return reason == null || reason.isBlank() ? "code " + code : reason;
     }
 }

@@ -1,15 +1,13 @@
 package org.openrpiconnect.daemon.cloud;
 
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.ServerHandshake;
-
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Doctor's WebSocket check: does an upgrade request reach the server? Any HTTP answer counts (an unsigned request
@@ -20,39 +18,23 @@ public final class WebSocketProbe {
 
     /** Empty when the server answered; otherwise why not. */
     public static Optional<String> failureReaching(URI uri, Duration timeout) {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<String> outcome = new AtomicReference<>(); // "" = the server answered
-        WebSocketClient client = new WebSocketClient(uri, new Draft_6455(), null, (int) timeout.toMillis()) {
-            @Override
-            public void onOpen(ServerHandshake handshake) {
-                outcome.compareAndSet(null, "");
-                done.countDown();
-                close();
-            }
+        return failureReaching(CloudConnector.DEFAULT, uri, timeout);
+    }
 
-            @Override
-            public void onMessage(String message) {}
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-                outcome.compareAndSet(null, HandshakeRefusal.status(reason).isPresent() ? ""
-                        : (reason == null || reason.isBlank() ? "connection closed" : reason));
-                done.countDown();
-            }
-
-            @Override
-            public void onError(Exception ex) {}
-        };
+    static Optional<String> failureReaching(CloudConnector connector, URI uri, Duration timeout) {
         try {
-            client.connect();
-            if (!done.await(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)) return Optional.of("timed out");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        } finally {
-            client.close();
+            WebSocketConnection.open(connector, uri, Map.of(), timeout).close();
+            return Optional.empty();
+        } catch (WebSocketConnection.Refused e) {
+            return Optional.empty(); // an HTTP answer: the server is there
+        } catch (SocketTimeoutException e) {
+            return Optional.of("timed out");
+        } catch (ConnectException e) {
+            return Optional.of("connection refused");
+        } catch (UnknownHostException e) {
+            return Optional.of("unknown host " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        String failure = outcome.get();
-        return failure == null || failure.isEmpty() ? Optional.empty() : Optional.of(failure);
     }
 }

@@ -53,7 +53,7 @@ class CloudClientTest {
 
     private CloudClient clientWithLimit(int maxAnswerBytes) {
         return new CloudClient(new CloudEndpoint(URI.create("http://127.0.0.1:" + server.port())),
-                new HttpExchange(HttpExchange.Connector.DEFAULT, CloudClient.CONNECT_TIMEOUT, maxAnswerBytes),
+                new HttpExchange(CloudConnector.DEFAULT, CloudClient.CONNECT_TIMEOUT, maxAnswerBytes),
                 CloudClient.REQUEST_TIMEOUT);
     }
 

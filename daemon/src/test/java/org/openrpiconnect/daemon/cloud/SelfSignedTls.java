@@ -1,6 +1,5 @@
 package org.openrpiconnect.daemon.cloud;
 
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -62,11 +61,7 @@ final class SelfSignedTls {
     }
 
     /** Opens connections that trust this certificate (and nothing else), with the default hostname check. */
-    HttpExchange.Connector trustingConnector() {
-        return url -> {
-            HttpsURLConnection connection = (HttpsURLConnection) url.openConnection();
-            connection.setSSLSocketFactory(client.getSocketFactory());
-            return connection;
-        };
+    CloudConnector trustingConnector() {
+        return new CloudConnector(client.getSocketFactory());
     }
 }
