@@ -99,42 +99,15 @@ public final class DaemonLogging {
 
     /**
      * The text of one second in the JVM's default time zone, made (and the zone looked up) once per second rather than
-     * once per event. By hand, from TimeZone's offset and day arithmetic, rather than java.time: its pattern formatter
+     * once per event. From TimeZone's offset and {@link CalendarText}, rather than java.time: its pattern formatter
      * and zone rules add about 1 MB of classes and tables to an idle daemon, its date-time classes another 0.2 MB.
      */
     record Second(long epochSecond, String dateAndTime, String offset) {
-        private static final int SECONDS_PER_DAY = 86_400;
-
         static Second of(long epochSecond) {
             int offsetSeconds = TimeZone.getDefault().getOffset(epochSecond * 1000) / 1000;
-            long local = epochSecond + offsetSeconds;
-            long days = Math.floorDiv(local, SECONDS_PER_DAY);
-            int secondOfDay = (int) Math.floorMod(local, SECONDS_PER_DAY);
             StringBuilder text = new StringBuilder(19);
-            appendDate(text, days);
-            twoDigits(text.append('T'), secondOfDay / 3600);
-            twoDigits(text.append(':'), secondOfDay / 60 % 60);
-            twoDigits(text.append(':'), secondOfDay % 60);
+            CalendarText.appendDateAndTime(text, epochSecond + offsetSeconds);
             return new Second(epochSecond, text.toString(), offsetText(offsetSeconds));
-        }
-
-        /**
-         * Year-month-day of a count of days since 1970-01-01 in the proleptic Gregorian calendar: counted in 400-year
-         * eras (146,097 days each) from 0000-03-01, so that a leap day falls at the end of its year.
-         */
-        private static void appendDate(StringBuilder text, long epochDay) {
-            long daysFromMarch1st0 = epochDay + 719_468;
-            long era = Math.floorDiv(daysFromMarch1st0, 146_097);
-            int dayOfEra = (int) (daysFromMarch1st0 - era * 146_097);
-            int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-            int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-            int monthFromMarch = (5 * dayOfYear + 2) / 153;
-            int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
-            int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-            long year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
-            text.append(year);
-            twoDigits(text.append('-'), month);
-            twoDigits(text.append('-'), day);
         }
 
         // As the pattern XXX: Z for UTC, else +HH:MM, with :SS only for the odd historical offset.
@@ -142,14 +115,10 @@ public final class DaemonLogging {
             if (offsetSeconds == 0) return "Z";
             int abs = Math.abs(offsetSeconds);
             StringBuilder text = new StringBuilder(9).append(offsetSeconds < 0 ? '-' : '+');
-            twoDigits(text, abs / 3600);
-            twoDigits(text.append(':'), abs / 60 % 60);
-            if (abs % 60 != 0) twoDigits(text.append(':'), abs % 60);
+            CalendarText.twoDigits(text, abs / 3600);
+            CalendarText.twoDigits(text.append(':'), abs / 60 % 60);
+            if (abs % 60 != 0) CalendarText.twoDigits(text.append(':'), abs % 60);
             return text.toString();
-        }
-
-        private static void twoDigits(StringBuilder text, int value) {
-            text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
         }
     }
 }

@@ -225,6 +225,19 @@ class InstallIT {
         assertFalse(log.contains("[cds") || log.contains("[class,path"), "the JVM complained:\n" + log);
     }
 
+    @Test
+    @Order(5)
+    void the_daemon_gets_the_optional_jvm_settings_its_java_was_checked_to_accept() throws Exception {
+        assumeTrue(daemon != null && daemon.isAlive(), "the daemon is not running (see the test before)");
+        String javaLine = Files.readString(Path.of("/var/cache/rpi-connect/rpi-connectd.jsa.java"));
+        // this machine's java (17.0.9 or later, checked below) accepts the trimmer
+        Run accepts = Run.of("/usr/bin/java", "-XX:TrimNativeHeapInterval=5000", "-version");
+        assumeTrue(accepts.exitCode() == 0, "this java has no -XX:TrimNativeHeapInterval: " + accepts.describe());
+
+        assertTrue(javaLine.lines().anyMatch(l -> l.equals("-XX:TrimNativeHeapInterval=5000")), javaLine);
+        assertTrue(daemonJavaCommand().contains("-XX:TrimNativeHeapInterval=5000"), daemonJavaCommand().toString());
+    }
+
     /** The java command line of the daemon the installed launcher started (the launcher execs java). */
     private List<String> daemonJavaCommand() throws IOException {
         byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(daemon.pid()), "cmdline"));

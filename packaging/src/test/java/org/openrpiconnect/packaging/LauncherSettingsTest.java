@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JVM settings of the daemon are written in three places: the package's launcher (the default), the commented
+ * The JVM settings of the daemon (and the optional ones, added where the JVM accepts them) are written in three places: the package's launcher (the default), the commented
  * example in /etc/default/rpi-connect, and the checkout's bin/rpi-connectd (what the tests and benchmarks run).
  * They must say the same, or the benchmarks measure another daemon than the one users get.
  */
@@ -25,7 +25,19 @@ class LauncherSettingsTest {
                 "^RPI_CONNECTD_JAVA_OPTS=\"([^\"]+)\"");
         String example = quoted(REPO.resolve("packaging/debian/etc/default-rpi-connect"),
                 "^#RPI_CONNECTD_JAVA_OPTS=\"([^\"]+)\"");
-        String checkout = quoted(REPO.resolve("bin/rpi-connectd"), "^\\s*\"(-X[^\"]+)\"");
+        String checkout = quoted(REPO.resolve("bin/rpi-connectd"), "^opts=\"([^\"]+)\"");
+
+        assertEquals(packaged, example, "the example in /etc/default/rpi-connect");
+        assertEquals(packaged, checkout, "bin/rpi-connectd");
+    }
+
+    @Test
+    void the_optional_daemon_settings_are_the_same_in_all_three_places_too() throws IOException {
+        String packaged = quoted(REPO.resolve("packaging/debian/bin/launcher.sh"),
+                "^RPI_CONNECTD_OPTIONAL_JAVA_OPTS=\"([^\"]+)\"");
+        String example = quoted(REPO.resolve("packaging/debian/etc/default-rpi-connect"),
+                "^#RPI_CONNECTD_OPTIONAL_JAVA_OPTS=\"([^\"]+)\"");
+        String checkout = quoted(REPO.resolve("bin/rpi-connectd"), "^optional=\"([^\"]+)\"");
 
         assertEquals(packaged, example, "the example in /etc/default/rpi-connect");
         assertEquals(packaged, checkout, "bin/rpi-connectd");

@@ -100,18 +100,25 @@ public final class BoardFactsReader {
     }
 
     private String hostname() {
-        return text("etc/hostname").map(s -> s.lines().findFirst().orElse("").trim())
+        return text("etc/hostname").map(s -> firstLine(s).trim())
                 .filter(s -> !s.isEmpty())
                 .orElseGet(machineHostname);
     }
 
     private Map<String, String> cpuinfo() {
         Map<String, String> fields = new HashMap<>();
-        text("proc/cpuinfo").ifPresent(content -> content.lines().forEach(line -> {
-            int colon = line.indexOf(':');
-            if (colon > 0) fields.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-        }));
+        text("proc/cpuinfo").ifPresent(content -> {
+            for (String line : content.split("\n")) { // one character: no regular expression, as no stream
+                int colon = line.indexOf(':');
+                if (colon > 0) fields.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        });
         return fields;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** A file's text under the sysroot, device-tree NULs removed and trimmed; empty when absent or blank. */

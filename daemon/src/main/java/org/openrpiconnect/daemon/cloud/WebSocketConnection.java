@@ -31,7 +31,7 @@ import java.util.Map;
  * frame or message from the server that breaks the protocol or is larger than {@link #MAX_MESSAGE} ends the
  * connection with the matching close code; it never reaches the receiver.
  */
-final class WebSocketConnection implements Closeable {
+public final class WebSocketConnection implements Closeable {
     /** Event frames are a few KB (an SDP offer is the largest); anything much larger is not the cloud's. */
     static final int MAX_MESSAGE = 1 << 20;
     static final int NORMAL = 1000;
@@ -120,8 +120,8 @@ final class WebSocketConnection implements Closeable {
         }
     }
 
-    /** The Sec-WebSocket-Accept value the server must answer for {@code key}. */
-    static String accept(String key) {
+    /** The Sec-WebSocket-Accept value the server must answer for {@code key} (public for the archive training). */
+    public static String accept(String key) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             byte[] digest = sha1.digest((key + ACCEPT_GUID).getBytes(StandardCharsets.ISO_8859_1));

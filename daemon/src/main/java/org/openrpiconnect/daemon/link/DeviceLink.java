@@ -1,5 +1,6 @@
 package org.openrpiconnect.daemon.link;
 
+import org.openrpiconnect.daemon.CalendarText;
 import org.openrpiconnect.daemon.Problems;
 import org.openrpiconnect.daemon.Scheduling;
 import org.openrpiconnect.daemon.board.BoardFacts;
@@ -411,7 +412,7 @@ public final class DeviceLink {
     private void completeLink(SignedInDevice device, PrivateKey key, String serial) throws LocalApiException {
         moveAsideUnreadableFiles();
         DeviceState state = new DeviceState(device.deviceId(), device.name(), serial, cloud.endpoint().text(),
-                clock.instant().toString());
+                CalendarText.utc(clock.instant().getEpochSecond()));
         try {
             store.saveLink(state, key);
         } catch (IOException e) {
@@ -569,7 +570,7 @@ public final class DeviceLink {
 
     private void pauseIdentity(SignOutReason reason, String deviceId) {
         try {
-            store.saveIdentityPause(new IdentityPause(reason.name(), clock.instant().toString()));
+            store.saveIdentityPause(new IdentityPause(reason.name(), CalendarText.utc(clock.instant().getEpochSecond())));
         } catch (IOException e) {
             log.error("Could not save {} ({}): a device identity may sign this device in again at the next start "
                     + "(device {})", store.identityPauseFile(), e.getMessage(), deviceId);
