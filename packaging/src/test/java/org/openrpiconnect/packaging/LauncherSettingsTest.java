@@ -21,23 +21,20 @@ class LauncherSettingsTest {
 
     @Test
     void the_checkout_launcher_and_the_packages_defaults_give_the_daemon_the_same_jvm_settings() throws IOException {
-        String packaged = quoted(REPO.resolve("packaging/debian/bin/launcher.sh"),
-                "^RPI_CONNECTD_JAVA_OPTS=\"([^\"]+)\"");
-        String example = quoted(REPO.resolve("packaging/debian/etc/default-rpi-connect"),
-                "^#RPI_CONNECTD_JAVA_OPTS=\"([^\"]+)\"");
-        String checkout = quoted(REPO.resolve("bin/rpi-connectd"), "^opts=\"([^\"]+)\"");
-
-        assertEquals(packaged, example, "the example in /etc/default/rpi-connect");
-        assertEquals(packaged, checkout, "bin/rpi-connectd");
+        assertSameInAllThree("RPI_CONNECTD_JAVA_OPTS", "opts");
     }
 
     @Test
     void the_optional_daemon_settings_are_the_same_in_all_three_places_too() throws IOException {
-        String packaged = quoted(REPO.resolve("packaging/debian/bin/launcher.sh"),
-                "^RPI_CONNECTD_OPTIONAL_JAVA_OPTS=\"([^\"]+)\"");
+        assertSameInAllThree("RPI_CONNECTD_OPTIONAL_JAVA_OPTS", "optional");
+    }
+
+    /** {@code packagedName="..."} in launcher.sh, commented out in the example, {@code checkoutName="..."} in bin/. */
+    private static void assertSameInAllThree(String packagedName, String checkoutName) throws IOException {
+        String packaged = quoted(REPO.resolve("packaging/debian/bin/launcher.sh"), "^" + packagedName + "=\"([^\"]+)\"");
         String example = quoted(REPO.resolve("packaging/debian/etc/default-rpi-connect"),
-                "^#RPI_CONNECTD_OPTIONAL_JAVA_OPTS=\"([^\"]+)\"");
-        String checkout = quoted(REPO.resolve("bin/rpi-connectd"), "^optional=\"([^\"]+)\"");
+                "^#" + packagedName + "=\"([^\"]+)\"");
+        String checkout = quoted(REPO.resolve("bin/rpi-connectd"), "^" + checkoutName + "=\"([^\"]+)\"");
 
         assertEquals(packaged, example, "the example in /etc/default/rpi-connect");
         assertEquals(packaged, checkout, "bin/rpi-connectd");
