@@ -69,13 +69,11 @@ public final class EventSubscription {
     private final String deviceId;
     private final Preflight preflight;
 
-    private final CloudConnector connector;
-
     private Attempt current;
     private Instant openedAt;
     private boolean stopped;
 
-    /** One connection attempt: its socket once upgraded, and its ping task. */
+    /** One connection attempt: its socket once upgraded, and its ping task (both guarded by the subscription). */
     private static final class Attempt {
         WebSocketConnection socket;
         Future<?> pings;
@@ -83,13 +81,6 @@ public final class EventSubscription {
 
     public EventSubscription(CloudEndpoint endpoint, DeviceSigner signer, ScheduledExecutorService scheduler,
                              Backoff backoff, Listener listener, Clock clock, Preflight preflight) {
-        this(endpoint, signer, scheduler, backoff, listener, clock, preflight, CloudConnector.DEFAULT);
-    }
-
-    EventSubscription(CloudEndpoint endpoint, DeviceSigner signer, ScheduledExecutorService scheduler,
-                      Backoff backoff, Listener listener, Clock clock, Preflight preflight,
-                      CloudConnector connector) {
-        this.connector = connector;
         this.endpoint = endpoint;
         this.signer = signer;
         this.scheduler = scheduler;
@@ -154,7 +145,7 @@ public final class EventSubscription {
     private void run(Attempt attempt, URI uri, Map<String, String> headers) {
         WebSocketConnection socket;
         try {
-            socket = WebSocketConnection.open(connector, uri, headers, CONNECT_TIMEOUT);
+            socket = WebSocketConnection.open(CloudConnector.DEFAULT, uri, headers, CONNECT_TIMEOUT);
         } catch (WebSocketConnection.Refused e) {
             closed(attempt, WebSocketConnection.ABNORMAL, e.getMessage(), e.status());
             return;
