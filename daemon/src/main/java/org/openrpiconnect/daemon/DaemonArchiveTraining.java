@@ -38,7 +38,7 @@ import java.util.Map;
  * daemon was subscribed.
  */
 public final class DaemonArchiveTraining {
-    private static final long SUBSCRIBE_MILLIS = 10_000;
+    private static final long SUBSCRIBE_MILLIS = 30_000; // a slow board starting; the loop ends once subscribed
 
     private DaemonArchiveTraining() {}
 
