@@ -38,7 +38,7 @@ final class HttpExchange {
     }
 
     /** A connection kept open for the next call, with where it goes and since when it idles. */
-    private record Kept(Socket socket, InputStream in, String origin, long idleSinceNanos) {}
+    private record Kept(Socket socket, DeadlineInputStream timed, InputStream in, String origin, long idleSinceNanos) {}
 
     private final CloudConnector connector;
     private final Duration connectTimeout;
@@ -53,8 +53,8 @@ final class HttpExchange {
     }
 
     /**
-     * Sends {@code body} (none when null) and reads the answer within {@code timeout}: connecting, then each read
-     * waits at most that long, and reading the body stops once it has passed in total.
+     * Sends {@code body} (none when null) and reads the answer within {@code timeout}: connecting within the connect
+     * timeout (or this one when shorter), then reading the whole answer, headers and body, within this one.
      *
      * @throws SocketTimeoutException when it took too long
      * @throws java.net.ConnectException when nothing listens there
@@ -67,7 +67,7 @@ final class HttpExchange {
         Kept reused = takeKept(origin(uri));
         if (reused != null) {
             try {
-                return exchange(reused.socket(), reused.in(), origin(uri), method, request, deadline, timeout);
+                return exchange(reused.socket(), reused.timed(), reused.in(), origin(uri), method, request, deadline);
             } catch (EOFException | java.net.SocketException e) {
                 // closed by the server while it idled here: nothing was answered
                 if (!"GET".equals(method)) throw e;
@@ -75,16 +75,16 @@ final class HttpExchange {
         }
         Duration connect = connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout;
         Socket socket = connector.open(uri, connect, timeout);
-        return exchange(socket, new BufferedInputStream(socket.getInputStream(), 8192), origin(uri), method, request,
-                deadline, timeout);
+        DeadlineInputStream timed = new DeadlineInputStream(socket);
+        return exchange(socket, timed, new BufferedInputStream(timed, 8192), origin(uri), method, request, deadline);
     }
 
     /** Writes the request, reads the answer; the socket is kept for the next call or closed. */
-    private Answer exchange(Socket socket, InputStream in, String origin, String method, byte[] request,
-                            long deadline, Duration timeout) throws IOException {
+    private Answer exchange(Socket socket, DeadlineInputStream timed, InputStream in, String origin, String method,
+                            byte[] request, long deadline) throws IOException {
         boolean keep = false;
         try {
-            socket.setSoTimeout(CloudConnector.millis(timeout));
+            timed.until(deadline);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
@@ -95,18 +95,18 @@ final class HttpExchange {
                 bytes = new byte[0];
                 keep = head.status() != 101;
             } else if (head.hasToken("transfer-encoding", "chunked")) {
-                bytes = readChunked(in, deadline);
+                bytes = readChunked(in);
                 keep = true;
             } else if (length != null) {
                 long declared = parseLength(length);
                 if (declared > maxBody) throw new TooLarge(maxBody);
-                bytes = readExactly(in, (int) declared, deadline);
+                bytes = readExactly(in, (int) declared);
                 keep = true;
             } else {
-                bytes = readToEnd(in, deadline); // the end of the connection ends the body
+                bytes = readToEnd(in); // the end of the connection ends the body
             }
             if (head.hasToken("connection", "close")) keep = false;
-            if (keep) keep(new Kept(socket, in, origin, System.nanoTime()));
+            if (keep) keep(new Kept(socket, timed, in, origin, System.nanoTime()));
             return new Answer(head.status(), bytes);
         } finally {
             if (!keep) socket.close();
@@ -126,7 +126,7 @@ final class HttpExchange {
         return whole;
     }
 
-    private byte[] readChunked(InputStream in, long deadline) throws IOException {
+    private byte[] readChunked(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = HttpHead.line(in, false);
@@ -141,7 +141,7 @@ final class HttpExchange {
             if (size < 0) throw new HttpHead.NotHttp();
             if (size == 0) break;
             if (out.size() + size > maxBody) throw new TooLarge(maxBody);
-            out.write(readExactly(in, (int) size, deadline));
+            out.write(readExactly(in, (int) size));
             if (!HttpHead.line(in, false).isEmpty()) throw new HttpHead.NotHttp();
         }
         while (!HttpHead.line(in, false).isEmpty()) {
@@ -150,32 +150,26 @@ final class HttpExchange {
         return out.toByteArray();
     }
 
-    private byte[] readExactly(InputStream in, int length, long deadline) throws IOException {
+    private static byte[] readExactly(InputStream in, int length) throws IOException {
         byte[] bytes = new byte[length];
         int done = 0;
         while (done < length) {
             int n = in.read(bytes, done, Math.min(8192, length - done));
             if (n < 0) throw new EOFException("the connection closed within the answer's body");
             done += n;
-            checkDeadline(deadline);
         }
         return bytes;
     }
 
-    private byte[] readToEnd(InputStream in, long deadline) throws IOException {
+    private byte[] readToEnd(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
         while ((n = in.read(buffer)) >= 0) {
             if (out.size() + n > maxBody) throw new TooLarge(maxBody);
             out.write(buffer, 0, n);
-            checkDeadline(deadline);
         }
         return out.toByteArray();
-    }
-
-    private static void checkDeadline(long deadline) throws SocketTimeoutException {
-        if (System.nanoTime() - deadline > 0) throw new SocketTimeoutException("Read timed out");
     }
 
     private static long parseLength(String value) throws HttpHead.NotHttp {

@@ -103,7 +103,9 @@ public final class WebSocketConnection implements Closeable {
             OutputStream out = socket.getOutputStream();
             out.write(HttpHead.request("GET", uri, all));
             out.flush();
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 4096));
+            DeadlineInputStream timed = new DeadlineInputStream(socket);
+            timed.until(System.nanoTime() + timeout.toNanos()); // the whole upgrade answer, however it trickles in
+            DataInputStream in = new DataInputStream(new BufferedInputStream(timed, 4096));
             HttpHead.Answer answer = HttpHead.read(in);
             if (answer.status() != 101) throw new Refused(answer.status());
             if (!answer.hasToken("upgrade", "websocket") || !answer.hasToken("connection", "upgrade")
@@ -113,6 +115,7 @@ public final class WebSocketConnection implements Closeable {
             if (answer.header("sec-websocket-extensions") != null) {
                 throw new IOException("the cloud chose a WebSocket extension that was not offered");
             }
+            timed.noDeadline(); // frames come when they come: readUntilClosed sets how long silence may last
             return new WebSocketConnection(socket, in, random);
         } catch (IOException | RuntimeException e) {
             socket.close();

@@ -208,6 +208,25 @@ class CloudClientTest {
     }
 
     @Test
+    void headers_trickling_in_past_the_request_timeout_are_cut_off() throws Exception {
+        server = ScriptedHttpServer.start((request, out) -> {
+            out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < 200; i++) {
+                out.write("X-Slow: .\r\n".getBytes(StandardCharsets.ISO_8859_1)); // each line well within a read timeout
+                out.flush();
+                Thread.sleep(50);
+            }
+        });
+        long start = System.nanoTime();
+
+        CloudException.Unreachable e = assertThrows(CloudException.Unreachable.class,
+                () -> client().withTimeout(Duration.ofMillis(500)).self(signer));
+
+        assertTrue(e.getMessage().endsWith("(timed out)"), e.getMessage());
+        assertTrue(elapsedMillis(start) < 3_000, "the headers as a whole had the request timeout");
+    }
+
+    @Test
     void nothing_listening_is_connection_refused() throws Exception {
         int port;
         try (ServerSocket closed = new ServerSocket(0)) {

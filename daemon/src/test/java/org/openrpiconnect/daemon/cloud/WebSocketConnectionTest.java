@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,6 +89,33 @@ class WebSocketConnectionTest {
         WebSocketConnection.Refused e = assertThrows(WebSocketConnection.Refused.class, scripted::connect);
 
         assertEquals(401, e.status());
+    }
+
+    @Test
+    void an_upgrade_answer_trickling_in_past_the_timeout_is_cut_off() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread trickle = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 101 Switching Protocols\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    for (int i = 0; i < 100; i++) {
+                        s.getOutputStream().write("X-Slow: .\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        Thread.sleep(50);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up
+                }
+            });
+            trickle.setDaemon(true);
+            trickle.start();
+            long start = System.nanoTime();
+
+            assertThrows(SocketTimeoutException.class, () -> WebSocketConnection.open(CloudConnector.DEFAULT,
+                    URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/events"), Map.of(),
+                    Duration.ofMillis(500)));
+
+            assertTrue(System.nanoTime() - start < 3_000_000_000L, "after about 500 ms");
+        }
     }
 
     @Test
