@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real daemon, as a user would run it: {@code bin/rpi-connectd} (with its JVM flags) as an ordinary user, in a
- * private home with a fake Raspberry Pi sysroot, signing in with an auth.key file against the given cloud.
+ * The real daemon, as a user would run it: its launcher (the installed {@code /usr/bin/rpi-connectd}, or the
+ * checkout's {@code bin/rpi-connectd}) as an ordinary user, in a private home with a fake Raspberry Pi sysroot,
+ * signing in with an auth.key file against the given cloud.
  */
 final class DeviceProcess implements AutoCloseable {
     static final String SERIAL = "10000000beefc001";
@@ -25,8 +26,8 @@ final class DeviceProcess implements AutoCloseable {
     }
 
     /** {@code javaOpts}: extra JVM options for the launcher (RPI_CONNECT_JAVA_OPTS), usually empty. */
-    static DeviceProcess start(Path repo, Path dir, String user, String cloudUrl, String authKey, String connectConf,
-                               String javaOpts) throws Exception {
+    static DeviceProcess start(Path launcher, Path dir, String user, String cloudUrl, String authKey,
+                               String connectConf, String javaOpts) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
         Path run = Files.createDirectories(dir.resolve("run"));
         Path sysroot = Files.createDirectories(dir.resolve("sysroot"));
@@ -42,7 +43,7 @@ final class DeviceProcess implements AutoCloseable {
                 "--init-groups", "env", "-i", "HOME=" + home, "XDG_RUNTIME_DIR=" + run,
                 "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "RPI_CONNECT_CLOUD_URL=" + cloudUrl,
                 "RPI_CONNECT_SYSROOT=" + sysroot, "RPI_CONNECT_JAVA_OPTS=" + javaOpts,
-                repo.resolve("bin/rpi-connectd").toString()))
+                launcher.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         return new DeviceProcess(pb.start(), log);
     }

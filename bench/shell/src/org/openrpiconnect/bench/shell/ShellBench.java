@@ -87,10 +87,12 @@ public final class ShellBench {
         cloud.addAuthKey("rpuak_bench");
         String javaOpts = System.getProperty("bench.daemonJavaOpts", "");
         if (!javaOpts.isEmpty()) Report.note("daemon started with RPI_CONNECT_JAVA_OPTS=" + javaOpts);
-        try (DeviceProcess device = DeviceProcess.start(repo, work.resolve("device"), user, cloud.url(), "rpuak_bench",
-                "max_shell_sessions=16\n", javaOpts)) {
+        Path launcher = Path.of(System.getProperty("bench.daemon", repo.resolve("bin/rpi-connectd").toString()));
+        Report.note("daemon: " + launcher);
+        try (DeviceProcess device = DeviceProcess.start(launcher, work.resolve("device"), user, cloud.url(),
+                "rpuak_bench", "max_shell_sessions=16\n", javaOpts)) {
             awaitLinked(device);
-            Thread.sleep(3000);
+            Thread.sleep(10_000); // settled, as bench/run package measures it (the JVM trims its native heap every 5 s)
             if (PARTS.contains("rss")) report.line("daemon.rss.idle", device.rssMb(), "MB");
 
             BrowserPeer.Ice direct = BrowserPeer.Ice.hostOnly();
