@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,7 +71,7 @@ final class HttpExchange {
         if (reused != null) {
             try {
                 return exchange(reused.socket(), reused.timed(), reused.in(), origin(uri), method, request, deadline);
-            } catch (EOFException | java.net.SocketException e) {
+            } catch (EOFException | SocketException e) {
                 // closed by the server while it idled here: nothing was answered
                 if (!"GET".equals(method)) throw e;
             }
@@ -114,7 +117,7 @@ final class HttpExchange {
     }
 
     private static byte[] request(String method, URI uri, Map<String, String> headers, byte[] body) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         if (body != null || "POST".equals(method) || "PUT".equals(method)) {
             all.put("Content-Length", Integer.toString(body == null ? 0 : body.length));
         }
@@ -183,7 +186,7 @@ final class HttpExchange {
     }
 
     private static String origin(URI uri) {
-        return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + CloudConnector.authority(uri);
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + CloudConnector.authority(uri);
     }
 
     /** The kept connection when it goes to {@code origin} and has not idled too long; closes it otherwise. */
