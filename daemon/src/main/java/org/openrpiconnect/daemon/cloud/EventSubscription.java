@@ -196,8 +196,9 @@ public final class EventSubscription {
     }
 
     /**
-     * Sends a text frame to the cloud on the open connection without waiting; false when there is none (the frame
-     * is dropped: session frames are only useful now).
+     * Sends a text frame to the cloud on the open connection, on the caller's thread; false when there is none (the
+     * frame is dropped: session frames are only useful now). A frame is a few KB, which the socket's buffer takes at
+     * once; only a cloud that stopped reading makes this wait, until the silence limit ends the connection.
      */
     public boolean send(String text) {
         WebSocketConnection socket;
