@@ -229,11 +229,15 @@ public final class WebSocketConnection implements Closeable {
         close(NORMAL, "");
     }
 
-    private Closed closedByServer(byte[] payload) throws IOException {
+    private Closed closedByServer(byte[] payload) {
         if (payload.length == 1) return fail(PROTOCOL_ERROR, "a close frame of one byte");
         int code = payload.length == 0 ? 1005 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         String reason = payload.length <= 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
-        sendClose(payload.length == 0 ? NORMAL : code, "");
+        try {
+            sendClose(payload.length == 0 ? NORMAL : code, "");
+        } catch (IOException e) {
+            // the server may close its side right after its close frame: its code still counts (device removed...)
+        }
         closeQuietly();
         return new Closed(code, reason);
     }
