@@ -253,6 +253,27 @@ class InstallIT {
 
     @Test
     @Order(6)
+    void a_linked_daemon_starting_finds_its_cloud_connection_in_the_archive_made_at_installation() throws Exception {
+        assumeTrue(cloudUrl != null, "the device was not signed in (see the test before)");
+        stopDaemon();
+        Path log = runtime.resolve("daemon-class-load.log");
+
+        startDaemon(Map.of("RPI_CONNECT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+        awaitSubscribed();
+        stopDaemon();
+
+        // the archive's training went the linked path (sign-in in a first run, then a linked start), not a refusal
+        String loaded = Files.readString(log);
+        for (String name : List.of("org.openrpiconnect.daemon.cloud.EventSubscription",
+                "org.openrpiconnect.daemon.cloud.WebSocketConnection", "org.openrpiconnect.daemon.cloud.HttpExchange",
+                "org.openrpiconnect.protocol.device.DeviceEvent")) {
+            assertTrue(loaded.contains(" " + name + " source: shared objects file"), name + " not from the archive:\n"
+                    + loaded.lines().filter(l -> l.contains(" " + name + " ")).toList());
+        }
+    }
+
+    @Test
+    @Order(7)
     void switching_to_lite_and_back_keeps_the_sign_in() throws Exception {
         assumeTrue(cloudUrl != null, "the device was not signed in (see the test before)");
         stopDaemon();
@@ -272,7 +293,7 @@ class InstallIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void upgrade_keeps_a_unit_the_administrator_disabled_disabled_and_rebuilds_the_start_up_archive()
             throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemctl")), "systemctl is not installed");
@@ -292,7 +313,7 @@ class InstallIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void purge_removes_every_file_of_the_packages_and_none_of_the_users() throws IOException {
         stopDaemon();
         Path userConfig = Files.createDirectories(home.resolve(".config/com.raspberrypi.connect"));
@@ -322,6 +343,16 @@ class InstallIT {
         assertEquals(List.of(), left, "files left after purge");
         assertTrue(Files.exists(marker), "purge deleted a file in ~/.config/com.raspberrypi.connect");
         assertTrue(Files.exists(userConfig.resolve("state.json")), "purge deleted the user's sign-in state");
+    }
+
+    private void awaitSubscribed() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Run status = asUser(Map.of(), "rpi-connect", "status");
+        while (!status.output().contains("Subscribed to events: yes") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = asUser(Map.of(), "rpi-connect", "status");
+        }
+        assertTrue(status.output().contains("Subscribed to events: yes"), status.describe());
     }
 
     private void assertSignedIn() {
@@ -364,9 +395,15 @@ class InstallIT {
     }
 
     private void startDaemon() throws Exception {
+        startDaemon(Map.of());
+    }
+
+    private void startDaemon(Map<String, String> extraEnv) throws Exception {
         Path socket = runtime.resolve("rpi-connect.sock");
         Path log = work.resolve("daemon.log");
-        daemon = new ProcessBuilder(asUserCommand(Map.of("RPI_CONNECT_CLOUD_URL", cloudUrl), "/usr/bin/rpi-connectd"))
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("RPI_CONNECT_CLOUD_URL", cloudUrl);
+        daemon = new ProcessBuilder(asUserCommand(env, "/usr/bin/rpi-connectd"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
