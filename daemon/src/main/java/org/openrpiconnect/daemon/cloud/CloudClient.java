@@ -14,10 +14,7 @@ import org.openrpiconnect.protocol.device.SignedInDevice;
 import org.openrpiconnect.protocol.session.IceServerList;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -122,15 +119,8 @@ public final class CloudClient {
         } catch (HttpHead.NotHttp | HttpExchange.TooLarge e) {
             throw new CloudException.Unexpected("Raspberry Pi Connect answered " + method + " " + path + " with "
                     + e.getMessage());
-        } catch (SocketTimeoutException e) {
-            throw new CloudException.Unreachable(endpoint.text(), "timed out");
-        } catch (ConnectException e) {
-            throw new CloudException.Unreachable(endpoint.text(), "connection refused");
-        } catch (UnknownHostException e) {
-            throw new CloudException.Unreachable(endpoint.text(), "unknown host " + e.getMessage());
         } catch (IOException e) {
-            throw new CloudException.Unreachable(endpoint.text(),
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw new CloudException.Unreachable(endpoint.text(), CloudException.Unreachable.reasonOf(e));
         }
     }
 

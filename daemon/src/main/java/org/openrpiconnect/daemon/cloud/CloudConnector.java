@@ -48,10 +48,9 @@ final class CloudConnector {
     /** The Host header's value: the host, with the port when it is not the scheme's default. */
     static String authority(URI uri) {
         boolean secure = isSecure(uri);
-        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[")
-                ? "[" + uri.getHost() + "]" : uri.getHost();
         int port = port(uri, secure);
-        return port == (secure ? 443 : 80) ? host : host + ":" + port;
+        // URI keeps an IPv6 literal's brackets in its host, as a Host header wants them
+        return port == (secure ? 443 : 80) ? uri.getHost() : uri.getHost() + ":" + port;
     }
 
     static boolean isSecure(URI uri) {

@@ -2,6 +2,10 @@ package org.openrpiconnect.daemon.cloud;
 
 import org.openrpiconnect.protocol.device.DeviceError;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
 /** Why a call to the cloud failed: it could not be reached, it refused with a {@link DeviceError}, or it made no sense. */
 public abstract sealed class CloudException extends Exception {
     private CloudException(String message) {
@@ -12,6 +16,14 @@ public abstract sealed class CloudException extends Exception {
     public static final class Unreachable extends CloudException {
         public Unreachable(String cloud, String reason) {
             super("Cannot reach Raspberry Pi Connect at " + cloud + " (" + reason + ")");
+        }
+
+        /** The reason shown for network trouble: "timed out", "connection refused", "unknown host H", or the JDK's. */
+        static String reasonOf(Exception e) {
+            if (e instanceof SocketTimeoutException) return "timed out";
+            if (e instanceof ConnectException) return "connection refused";
+            if (e instanceof UnknownHostException) return "unknown host " + e.getMessage();
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

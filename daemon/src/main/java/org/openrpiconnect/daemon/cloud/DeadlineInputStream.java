@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 /**
  * A socket's input that can be given a deadline: each read waits at most until then and fails once it has passed, so
@@ -47,6 +48,6 @@ final class DeadlineInputStream extends FilterInputStream {
         if (deadlineNanos == NONE) return;
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) throw new SocketTimeoutException("Read timed out");
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+        socket.setSoTimeout(CloudConnector.millis(Duration.ofNanos(left)));
     }
 }

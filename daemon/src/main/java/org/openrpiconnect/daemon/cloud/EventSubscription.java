@@ -151,7 +151,7 @@ public final class EventSubscription {
             return;
         } catch (IOException | RuntimeException e) {
             log.debug("Event connection error (device {}): {}", deviceId, e.toString());
-            closed(attempt, WebSocketConnection.ABNORMAL, describe(e), 0);
+            closed(attempt, WebSocketConnection.ABNORMAL, CloudException.Unreachable.reasonOf(e), 0);
             return;
         }
         synchronized (this) {
@@ -290,10 +290,6 @@ public final class EventSubscription {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String describe(int code, String reason) {

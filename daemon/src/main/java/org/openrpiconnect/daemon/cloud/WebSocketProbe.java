@@ -1,10 +1,7 @@
 package org.openrpiconnect.daemon.cloud;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +24,8 @@ public final class WebSocketProbe {
             return Optional.empty();
         } catch (WebSocketConnection.Refused e) {
             return Optional.empty(); // an HTTP answer: the server is there
-        } catch (SocketTimeoutException e) {
-            return Optional.of("timed out");
-        } catch (ConnectException e) {
-            return Optional.of("connection refused");
-        } catch (UnknownHostException e) {
-            return Optional.of("unknown host " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return Optional.of(CloudException.Unreachable.reasonOf(e));
         }
     }
 }
