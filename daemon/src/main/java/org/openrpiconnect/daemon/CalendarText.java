@@ -16,6 +16,11 @@ public final class CalendarText {
         return text.append('Z').toString();
     }
 
+    /** ISO-8601's basic format in UTC to the second ("20261122T203005Z"), for file names. */
+    public static String utcBasic(long epochSecond) {
+        return utc(epochSecond).replace("-", "").replace(":", "");
+    }
+
     /** "yyyy-MM-ddTHH:mm:ss" of a count of seconds since 1970-01-01T00:00 (local or UTC, as the caller counts). */
     static void appendDateAndTime(StringBuilder text, long seconds) {
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);

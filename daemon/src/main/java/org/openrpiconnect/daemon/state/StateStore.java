@@ -1,5 +1,6 @@
 package org.openrpiconnect.daemon.state;
 
+import org.openrpiconnect.daemon.CalendarText;
 import org.openrpiconnect.protocol.Json;
 import org.openrpiconnect.protocol.device.DeviceKeys;
 import org.openrpiconnect.protocol.json.JsonBoolean;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -162,7 +161,7 @@ public final class StateStore {
      */
     public Path moveAside(Path file, String label) throws IOException {
         if (!Files.exists(file)) return null;
-        String base = file.getFileName() + "." + label + "-" + AsideStamp.FORMAT.format(clock.instant());
+        String base = file.getFileName() + "." + label + "-" + CalendarText.utcBasic(clock.instant().getEpochSecond());
         Path target = file.resolveSibling(base);
         for (int n = 1; Files.exists(target); n++) {
             target = file.resolveSibling(base + "-" + n);
@@ -194,12 +193,4 @@ public final class StateStore {
         return s == null || s.isBlank();
     }
 
-    /**
-     * Made on the first move aside, not when the store is: java.time's pattern formatter is ~40 classes and 0.4 MB
-     * that a daemon with healthy files never needs.
-     */
-    private static final class AsideStamp {
-        static final DateTimeFormatter FORMAT =
-                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    }
 }
