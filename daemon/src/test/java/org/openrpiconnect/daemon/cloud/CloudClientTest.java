@@ -248,6 +248,52 @@ class CloudClientTest {
     }
 
     @Test
+    void a_kept_connection_is_closed_once_it_idled_its_time() throws Exception {
+        server = ScriptedHttpServer.start(ScriptedHttpServer.Script.replying(
+                r -> ScriptedHttpServer.json("200 OK", SELF_ANSWER)));
+
+        client().self(signer);
+        Thread.sleep(500);
+        assertEquals(0, server.endedByClient(), "kept for the next call");
+
+        long deadline = System.nanoTime() + HttpExchange.KEEP_IDLE.plusSeconds(3).toNanos();
+        while (server.endedByClient() == 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(1, server.endedByClient(), "closed after idling " + HttpExchange.KEEP_IDLE);
+    }
+
+    @Test
+    void a_get_on_a_kept_connection_the_server_closed_is_sent_again_on_a_new_one() throws Exception {
+        server = ScriptedHttpServer.start((request, out) -> {
+            out.write(ScriptedHttpServer.json("200 OK", SELF_ANSWER)); // no "Connection: close", yet it closes
+            out.close();
+        });
+        CloudClient client = client();
+        client.self(signer);
+        Thread.sleep(200); // the server's close arrives
+
+        assertEquals(new SignedInDevice("dev-1", "kitchen"), client.self(signer));
+
+        assertEquals(2, server.requests().size());
+        assertEquals(2, server.connections());
+    }
+
+    @Test
+    void a_post_on_a_kept_connection_the_server_closed_is_not_sent_again() throws Exception {
+        server = ScriptedHttpServer.start((request, out) -> {
+            out.write(ScriptedHttpServer.json("200 OK", "{\"status\":\"pending\"}"));
+            out.close();
+        });
+        CloudClient client = client();
+        client.pollDeviceCode(signer, "code-1");
+        Thread.sleep(200);
+
+        assertThrows(CloudException.Unreachable.class, () -> client.pollDeviceCode(signer, "code-1"));
+
+        assertEquals(1, server.requests().size(), "the POST went out again: a sign-in would spend its key twice");
+        assertEquals(1, server.connections());
+    }
+
+    @Test
     void https_round_trip_against_a_server_whose_certificate_is_trusted() throws Exception {
         SelfSignedTls tls = SelfSignedTls.create(tmp);
         server = ScriptedHttpServer.on(tls.serverSocket(), ScriptedHttpServer.Script.replying(

@@ -41,6 +41,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger endedByClient = new AtomicInteger();
     private final Thread acceptor;
 
     private ScriptedHttpServer(ServerSocket socket, Script script) {
@@ -84,6 +85,11 @@ final class ScriptedHttpServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Connections the client closed (the server read their end between requests). */
+    int endedByClient() {
+        return endedByClient.get();
+    }
+
     private void accept() {
         while (!socket.isClosed()) {
             Socket s;
@@ -106,7 +112,10 @@ final class ScriptedHttpServer implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             while (true) {
                 Request request = read(in, number);
-                if (request == null) return;
+                if (request == null) {
+                    endedByClient.incrementAndGet();
+                    return;
+                }
                 requests.add(request);
                 script.answer(request, out);
                 out.flush();
