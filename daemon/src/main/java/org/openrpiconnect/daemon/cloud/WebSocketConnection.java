@@ -37,6 +37,8 @@ public final class WebSocketConnection implements Closeable {
     static final int NORMAL = 1000;
     static final int GOING_AWAY = 1001;
     static final int PROTOCOL_ERROR = 1002;
+    /** Not sent: reported when the server's close frame carried no code. */
+    static final int NO_CODE = 1005;
     /** Not sent: reported when the connection ended without a close frame. */
     static final int ABNORMAL = 1006;
     static final int INVALID_DATA = 1007;
@@ -201,7 +203,7 @@ public final class WebSocketConnection implements Closeable {
             return new Closed(ABNORMAL, "connection closed without a close frame");
         } catch (IOException e) {
             closeQuietly();
-            return new Closed(ABNORMAL, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Closed(ABNORMAL, CloudException.Unreachable.reasonOf(e));
         }
     }
 
@@ -231,7 +233,7 @@ public final class WebSocketConnection implements Closeable {
 
     private Closed closedByServer(byte[] payload) {
         if (payload.length == 1) return fail(PROTOCOL_ERROR, "a close frame of one byte");
-        int code = payload.length == 0 ? 1005 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        int code = payload.length == 0 ? NO_CODE : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         String reason = payload.length <= 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         try {
             sendClose(payload.length == 0 ? NORMAL : code, "");
